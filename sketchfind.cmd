@@ -1,0 +1,14 @@
+@echo off
+rem Sketchfind command line for Windows. Builds the engine on first use, then runs it.
+setlocal
+set ROOT=%~dp0
+set JAR=%ROOT%engine\target\sketchfind-engine.jar
+if not exist "%JAR%" (
+  echo sketchfind: building the engine ^(first use^)... 1>&2
+  pushd "%ROOT%"
+  call mvnw.cmd -B -q -pl engine -am package -DskipTests -Dmaven.test.skip=true 1>&2
+  if errorlevel 1 ( popd & echo sketchfind: build failed 1>&2 & exit /b 1 )
+  popd
+)
+if "%SKETCHFIND_JAVA_OPTS%"=="" set SKETCHFIND_JAVA_OPTS=-Xmx4g
+java %SKETCHFIND_JAVA_OPTS% -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=12G -Dsketchfind.root="%ROOT%." -cp "%JAR%;%ROOT%engine\target\lib\*" org.sketchfind.engine.cli.Main %*
