@@ -79,14 +79,16 @@ public record Ranking(int[] order, int[] groupEnds) {
     public static Ranking byScore(double[] scores) {
         int n = scores.length;
         Integer[] idx = new Integer[n];
+        double[] s = new double[n];
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(scores[i])) {
                 throw new IllegalArgumentException("score of gallery item " + i + " is NaN");
             }
             idx[i] = i;
+            s[i] = scores[i] + 0.0; // -0.0 becomes 0.0: one tie group, one order
         }
         Arrays.sort(idx, (a, b) -> {
-            int c = Double.compare(scores[b], scores[a]);
+            int c = Double.compare(s[b], s[a]);
             return c != 0 ? c : Integer.compare(a, b);
         });
         int[] order = new int[n];
@@ -94,7 +96,7 @@ public record Ranking(int[] order, int[] groupEnds) {
         int groups = 0;
         for (int r = 0; r < n; r++) {
             order[r] = idx[r];
-            if (r > 0 && scores[order[r]] != scores[order[r - 1]]) {
+            if (r > 0 && s[order[r]] != s[order[r - 1]]) {
                 ends[groups++] = r;
             }
         }
