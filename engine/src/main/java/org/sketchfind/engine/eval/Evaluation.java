@@ -43,6 +43,9 @@ public final class Evaluation {
                                  long[][] galleryCodes, int[] galleryLabels, List<String> classNames,
                                  Options options) {
         check(queryCodes.length, queryLabels, galleryCodes.length, galleryLabels, classNames, options);
+        int words = org.sketchfind.engine.index.Codes.words(bits);
+        checkWords(queryCodes, words, bits, "query");
+        checkWords(galleryCodes, words, bits, "gallery");
         return run(model, bits, null, queryLabels, galleryLabels, classNames, options,
                 q -> Ranking.byHamming(queryCodes[q], galleryCodes, bits));
     }
@@ -168,6 +171,15 @@ public final class Evaluation {
         }
         if (options.prLevels() < 2) {
             throw new IllegalArgumentException("PR curve needs at least 2 recall levels");
+        }
+    }
+
+    private static void checkWords(long[][] codes, int words, int bits, String what) {
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i].length != words) {
+                throw new IllegalArgumentException(what + " code " + i + " has " + codes[i].length
+                        + " words; a " + bits + "-bit code has " + words);
+            }
         }
     }
 
