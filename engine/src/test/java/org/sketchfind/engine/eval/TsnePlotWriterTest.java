@@ -20,13 +20,20 @@ class TsnePlotWriterTest {
         int[] labels = new int[360];
         double[][] x = BarnesHutTsneTest.gaussianClusters(labels.length, 32, classes, 5, 21, labels);
         double[][] y = BarnesHutTsne.embed(x, BarnesHutTsne.Config.defaults().withIterations(500)).embedding();
-        List<TsnePoint> pts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<TsnePoint.Split> splits = new ArrayList<>();
+        List<TsnePoint.Modality> mods = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (int i = 0; i < y.length; i++) {
-            TsnePoint.Split split = labels[i] >= 6 ? TsnePoint.Split.UNSEEN : TsnePoint.Split.SEEN;
-            TsnePoint.Modality mod = (i / classes) % 2 == 0 ? TsnePoint.Modality.PHOTO : TsnePoint.Modality.SKETCH;
+            splits.add(labels[i] >= 6 ? TsnePoint.Split.UNSEEN : TsnePoint.Split.SEEN);
+            mods.add((i / classes) % 2 == 0 ? TsnePoint.Modality.PHOTO : TsnePoint.Modality.SKETCH);
             String name = labels[i] == 8 ? "cup" : labels[i] == 7 ? "airplane" : "class" + labels[i];
-            pts.add(new TsnePoint(y[i][0], y[i][1], name, split, mod, "data/" + name + "/img, " + i + ".png"));
+            names.add(name);
+            paths.add("data/" + name + "/img, " + i + ".png");
         }
+        List<TsnePoint> pts = TsnePoint.of(y, names, splits, mods, paths);
+        assertThrows(IllegalArgumentException.class, () -> TsnePoint.of(y, names.subList(1, names.size()), splits,
+                mods, paths));
         List<Path> files = TsnePlotWriter.write(dir, "tsne", pts, "t-SNE test");
         Path png = dir.resolve("tsne.png");
         Path csv = dir.resolve("tsne.csv");
