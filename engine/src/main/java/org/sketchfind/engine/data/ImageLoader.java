@@ -181,12 +181,14 @@ public final class ImageLoader {
         if (!Files.isReadable(file)) {
             throw new ImageLoadException(file, "not readable (permission denied)");
         }
+        long size;
         try {
-            if (Files.size(file) == 0) {
-                throw new ImageLoadException(file, "empty file (0 bytes)");
-            }
+            size = Files.size(file);
         } catch (IOException e) {
             throw new ImageLoadException(file, "cannot read its size: " + describe(e), e);
+        }
+        if (size == 0) {
+            throw new ImageLoadException(file, "empty file (0 bytes)");
         }
     }
 

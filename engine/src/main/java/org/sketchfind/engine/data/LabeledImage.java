@@ -15,4 +15,18 @@ public record LabeledImage(String className, Path path) implements Labeled {
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
     }
+
+    /**
+     * The instance this file belongs to: for a Sketchy sketch {@code NAME-K.png} the stem of the photo it was drawn
+     * from ({@code NAME}), for anything else its {@link #stem()}. A sketch and a photo with equal keys in the same
+     * class are an instance-level pair.
+     */
+    public String instanceKey() {
+        String s = stem();
+        int dash = s.lastIndexOf('-');
+        if (dash > 0 && dash < s.length() - 1 && s.substring(dash + 1).chars().allMatch(Character::isDigit)) {
+            return s.substring(0, dash);
+        }
+        return s;
+    }
 }

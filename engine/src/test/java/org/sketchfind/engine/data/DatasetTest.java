@@ -66,6 +66,13 @@ class DatasetTest {
         assertEquals(countRole(root.resolve("classes.tsv"), "seen"), (long) r.seen());
         assertEquals(countRole(root.resolve("classes.tsv"), "unseen"), (long) r.unseen());
         assertTrue(r.problems().isEmpty(), r.problems().toString());
+        // every Sketchy sketch NAME-K.png has its photo NAME.jpg in the same class
+        Dataset d = Dataset.scan(root);
+        java.util.Set<String> photoKeys = new java.util.HashSet<>();
+        d.photos().forEach(p -> photoKeys.add(p.className() + "/" + p.instanceKey()));
+        for (LabeledImage s : d.sketches()) {
+            assertTrue(photoKeys.contains(s.className() + "/" + s.instanceKey()), s.toString());
+        }
     }
 
     @Test

@@ -347,7 +347,8 @@ class ImageLoaderTest {
     void zeroByteFileIsRefused() throws IOException {
         Path p = write("empty.jpg", new byte[0]);
         ImageLoadException e = assertThrows(ImageLoadException.class, () -> ImageLoader.load(p));
-        assertTrue(e.getMessage().contains("empty.jpg") && e.getMessage().contains("empty"), e.getMessage());
+        assertEquals("empty file (0 bytes)", e.reason());
+        assertEquals(p + ": empty file (0 bytes)", e.getMessage());
         assertThrows(ImageLoadException.class, () -> ImageLoader.info(p));
     }
 
