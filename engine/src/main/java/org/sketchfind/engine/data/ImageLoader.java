@@ -95,7 +95,7 @@ public final class ImageLoader {
                 decoded = reader.read(0);
                 for (String warning : warnings) {
                     if (isCorruption(warning)) {
-                        throw new ImageLoadException(file, "corrupt or truncated image (" + reader.getFormatName()
+                        throw new ImageLoadException(file, "corrupt or truncated image (" + formatName(reader)
                                 + "): " + warning);
                     }
                 }
@@ -137,7 +137,7 @@ public final class ImageLoader {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = readerFor(file, in);
             try {
-                format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                format = formatName(reader);
                 w = reader.getWidth(0);
                 h = reader.getHeight(0);
                 checkSize(file, w, h, maxPixels);
@@ -158,13 +158,20 @@ public final class ImageLoader {
     /**
      * A cheap completeness check for catalogue and dataset scans: {@link #info(Path)} plus a look at the file's end
      * for the format's terminator (PNG IEND chunk, JPEG end-of-image marker, GIF trailer), which a truncated file
-     * lacks. Costs two small reads instead of a decode; {@link #load} is the full check.
+     * lacks. Costs two small reads instead of a decode. Only when the terminator is not at the end (a truncated file,
+     * or a valid one with data appended, like a phone's "motion photo" JPEG followed by a video) is the image
+     * decoded to tell the two apart. {@link #load} is the full check.
      */
     public static ImageInfo verify(Path file) throws ImageLoadException {
         ImageInfo info = info(file);
         String missing = missingTerminator(file, info.format());
         if (missing != null) {
-            throw new ImageLoadException(file, "truncated image (" + info.format() + "): " + missing);
+            try {
+                load(file);
+            } catch (ImageLoadException e) {
+                throw new ImageLoadException(file, "truncated image (" + info.format() + "): " + missing
+                        + "; decoding fails: " + e.reason(), e);
+            }
         }
         return info;
     }
@@ -200,9 +207,30 @@ public final class ImageLoader {
         if (!readers.hasNext()) {
             throw new ImageLoadException(file, "unknown or unsupported image format");
         }
+        // ImageIO's order between two readers of one format (JDK vs TwelveMonkeys TIFF, say) is not fixed:
+        // prefer TwelveMonkeys (CMYK/YCCK JPEG, more TIFF variants) so that results do not vary between runs
         ImageReader reader = readers.next();
+        while (!reader.getClass().getName().startsWith("com.twelvemonkeys.") && readers.hasNext()) {
+            ImageReader next = readers.next();
+            if (next.getClass().getName().startsWith("com.twelvemonkeys.")) {
+                reader.dispose();
+                reader = next;
+            } else {
+                next.dispose();
+            }
+        }
         reader.setInput(in, true, true);
         return reader;
+    }
+
+    /** The reader's format name, lower case, aliases folded ("jpg" → "jpeg", "tif" → "tiff"). */
+    private static String formatName(ImageReader reader) throws IOException {
+        String f = reader.getFormatName().toLowerCase(Locale.ROOT);
+        return switch (f) {
+            case "jpg", "jpeg-lossless", "jfif" -> "jpeg";
+            case "tif" -> "tiff";
+            default -> f;
+        };
     }
 
     private static void checkSize(Path file, int w, int h, long maxPixels) throws ImageLoadException {

@@ -334,6 +334,24 @@ class ImageLoaderTest {
     }
 
     @Test
+    void dataAppendedAfterTheImageIsNotTruncation() throws IOException {
+        // phones append a video after the JPEG's end-of-image marker ("motion photos")
+        byte[] jpeg = Files.readAllBytes(photoPath);
+        byte[] withTail = Arrays.copyOf(jpeg, jpeg.length + 20_000);
+        new java.util.Random(1).ints(20_000, 0, 256).forEach(new java.util.function.IntConsumer() {
+            int i = jpeg.length;
+
+            @Override
+            public void accept(int v) {
+                withTail[i++] = (byte) (v == 0xFF ? 0 : v);
+            }
+        });
+        Path p = write("motion.jpg", withTail);
+        assertEquals(256, ImageLoader.verify(p).width());
+        assertEquals(0.0, meanAbsDiff(photo, ImageLoader.load(p)));
+    }
+
+    @Test
     void truncatedPngIsRefused() throws IOException {
         byte[] full = TestImages.encode(photo, "png");
         Path p = write("truncated.png", Arrays.copyOf(full, full.length / 2));
