@@ -49,13 +49,13 @@ public final class DatasetsCommand implements Callable<Integer> {
     String split;
 
     @Option(names = "--layout", paramLabel = "LAYOUT",
-            description = "Force a layout: ${COMPLETION-CANDIDATES} (default: detect).")
-    Layout layout;
+            description = "Force a layout: sketchy, quickdraw, sketch_folders, photo_folders (default: detect).")
+    String layout;
 
-    @Option(names = "--check", paramLabel = "MODE", defaultValue = "HEADER",
-            description = "Image check: NONE, HEADER (header, size limit, end marker; default) or DECODE (every "
+    @Option(names = "--check", paramLabel = "MODE", defaultValue = "header",
+            description = "Image check: none, header (header, size limit, end marker; default) or decode (every "
                     + "pixel).")
-    ImageCheck check;
+    String check;
 
     @Option(names = "--per-class", description = "Also print a per-class table (text output only).")
     boolean perClass;
@@ -74,9 +74,26 @@ public final class DatasetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Layout layoutValue = null;
+        ImageCheck checkValue;
+        try {
+            if (layout != null) {
+                layoutValue = Layout.valueOf(layout.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("sketchfind datasets: unknown --layout " + layout
+                    + " (expected sketchy, quickdraw, sketch_folders or photo_folders)");
+            return 2;
+        }
+        try {
+            checkValue = ImageCheck.valueOf(check.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            err.println("sketchfind datasets: unknown --check " + check + " (expected none, header or decode)");
+            return 2;
+        }
         Dataset d;
         try {
-            d = new Sketchfind().scanDataset(dir, new Dataset.Options(classes, layout, check));
+            d = new Sketchfind().scanDataset(dir, new Dataset.Options(classes, layoutValue, checkValue));
         } catch (IOException e) {
             err.println("sketchfind datasets: " + e.getMessage());
             return 2;

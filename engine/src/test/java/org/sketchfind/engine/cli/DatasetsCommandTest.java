@@ -87,6 +87,13 @@ class DatasetsCommandTest {
         assertEquals(2, badSplit.code());
         assertTrue(badSplit.err().contains("split_nope"), badSplit.err());
         assertTrue(badSplit.out().isEmpty());
+        Run badCheck = run(TestData.path("sketchy").toString(), "--check", "thorough");
+        assertEquals(2, badCheck.code());
+        assertEquals(1, badCheck.err().strip().lines().count(), badCheck.err());
+        Run forced = run(TestData.path("sketchy", "photo").toString(), "--layout", "sketch_folders", "--check", "decode",
+                "--json");
+        assertEquals(0, forced.code(), forced.err());
+        assertTrue(forced.out().contains("\"layout\":\"sketch_folders\""), forced.out());
         Run noTable = run(TestData.path("tu-berlin").toString(), "--split", "split_x");
         assertEquals(2, noTable.code());
         assertTrue(noTable.err().contains("--classes"), noTable.err());
