@@ -183,18 +183,36 @@ class ImageLoaderTest {
         }
     }
 
-    @Test
-    void cmykJpeg() throws IOException {
-        // A 4-channel raster written by the JPEG writer, plus an Adobe APP14 marker (transform 0) inserted by hand:
-        // a CMYK JPEG as Photoshop writes it (Adobe CMYK samples are stored inverted). CMYK = naive complement of
-        // the photo's RGB with K = 0, so after the colour conversion (through a CMYK profile, which is not the naive
-        // complement, hence a correlation rather than a pixel bound) the result must still look like the photo.
+    /**
+     * CMYK (Adobe transform 0) and YCCK (transform 2) JPEGs. A 4-channel raster written by the JPEG writer (which
+     * stores raster channels as they are), plus an Adobe APP14 marker inserted by hand: a CMYK/YCCK JPEG as Photoshop
+     * writes it (Adobe CMYK samples are stored inverted). CMYK = naive complement of the photo's RGB with K = 0, so
+     * after the colour conversion (through a CMYK profile, which is not the naive complement, hence a correlation
+     * rather than a pixel bound) the result must still look like the photo.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void cmykAndYcckJpeg(int adobeTransform) throws IOException {
         WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 256, 256, 4, null);
         for (int y = 0; y < 256; y++) {
             for (int x = 0; x < 256; x++) {
                 int rgb = photo.getRGB(x, y);
+                int r = (rgb >> 16) & 0xFF;
+                int g = (rgb >> 8) & 0xFF;
+                int b = rgb & 0xFF;
                 // stored inverted: 255 - C = R, 255 - M = G, 255 - Y = B, 255 - K = 255
-                cmyk.setPixel(x, y, new int[]{(rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 255});
+                if (adobeTransform == 0) {
+                    cmyk.setPixel(x, y, new int[]{r, g, b, 255});
+                } else {
+                    // YCCK: the decoder turns YCC into (r', g', b') and stores C = 255 - r' etc.; so encode 255 - RGB
+                    double rr = 255 - r;
+                    double gg = 255 - g;
+                    double bb = 255 - b;
+                    int yy = clamp(0.299 * rr + 0.587 * gg + 0.114 * bb);
+                    int cb = clamp(128 - 0.168736 * rr - 0.331264 * gg + 0.5 * bb);
+                    int cr = clamp(128 + 0.5 * rr - 0.418688 * gg - 0.081312 * bb);
+                    cmyk.setPixel(x, y, new int[]{yy, cb, cr, 255});
+                }
             }
         }
         ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -206,7 +224,8 @@ class ImageLoaderTest {
             w.dispose();
         }
         byte[] plain = bos.toByteArray();
-        byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0,
+                (byte) adobeTransform};
         byte[] written = new byte[plain.length + adobe.length];
         System.arraycopy(plain, 0, written, 0, 2);
         System.arraycopy(adobe, 0, written, 2, adobe.length);
@@ -214,11 +233,15 @@ class ImageLoaderTest {
         assertEquals(4, jpegComponents(written), "the test file really has 4 components");
         assertTrue(new String(written, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Adobe"),
                 "the test file has an Adobe APP14 marker");
-        Path p = write("cmyk.jpg", written);
+        Path p = write("cmyk" + adobeTransform + ".jpg", written);
         BufferedImage back = ImageLoader.load(p);
         assertRgb(back);
         double corr = lumaCorrelation(photo, back);
-        assertTrue(corr > 0.9, "CMYK JPEG decoded unlike its source, correlation " + corr);
+        assertTrue(corr > 0.9, "CMYK/YCCK JPEG decoded unlike its source, correlation " + corr);
+    }
+
+    private static int clamp(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
     }
 
     /** Number of components in the JPEG's start-of-frame segment. */
