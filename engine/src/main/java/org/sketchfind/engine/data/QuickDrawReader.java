@@ -78,16 +78,24 @@ public final class QuickDrawReader {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder),
                 1 << 16)) {
             String line;
+            int nonBlank = 0;
             while ((line = r.readLine()) != null) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // byte-order mark
+                }
                 if (line.isBlank()) {
                     continue;
                 }
+                nonBlank++;
                 try {
                     items.add(parseLine(line, file, lineNo, fallbackClass));
                 } catch (IllegalArgumentException e) {
                     problems.add(new Problem(file.toString(), lineNo, e.getMessage()));
                 }
+            }
+            if (nonBlank == 0) {
+                problems.add(new Problem(file.toString(), 0, "empty file (no drawings)"));
             }
         } catch (IOException e) {
             problems.add(new Problem(file.toString(), lineNo, "cannot read file: " + e.getMessage()));

@@ -113,5 +113,10 @@ class QuickDrawReaderTest {
         ReadResult<LabeledDrawing> r = QuickDrawReader.read(f);
         assertEquals(1, r.problems().size());
         assertEquals(1, r.problems().get(0).line());
+        Path empty = Files.createFile(tmp.resolve("dog.ndjson"));
+        ReadResult<LabeledDrawing> e = QuickDrawReader.read(empty);
+        assertEquals(List.of(new Problem(empty.toString(), 0, "empty file (no drawings)")), e.problems());
+        Path bom = Files.writeString(tmp.resolve("bom.ndjson"), "\uFEFF{\"word\":\"cat\",\"drawing\":[[[1],[2]]]}\n");
+        assertEquals(1, QuickDrawReader.read(bom).items().size());
     }
 }
