@@ -1,5 +1,10 @@
 package org.sketchfind.engine;
 
+import org.sketchfind.engine.data.Dataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
 /**
  * The engine's facade: the one entry point the app and the command line use. It hands out one service per
  * part of the paper's pipeline; the app never reaches past it into {@code model}, {@code train} or
@@ -7,5 +12,10 @@ package org.sketchfind.engine;
  */
 public final class Sketchfind {
     public Sketchfind() {
+    }
+
+    /** Scans a data set folder (Sketchy, Quick, Draw!, TU-Berlin, class folders of photos); see {@link Dataset}. */
+    public Dataset scanDataset(Path dir, Dataset.Options options) throws IOException {
+        return Dataset.scan(dir, options);
     }
 }
