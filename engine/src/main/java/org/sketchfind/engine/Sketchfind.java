@@ -8,4 +8,11 @@ package org.sketchfind.engine;
 public final class Sketchfind {
     public Sketchfind() {
     }
+
+    /** The photo collection (catalogue, indexer with the active encoder, folder watcher) stored in {@code dataDir},
+     * or in the per-user data folder when {@code dataDir} is null. The caller closes it. */
+    public org.sketchfind.engine.index.CatalogueService catalogue(java.nio.file.Path dataDir)
+            throws java.io.IOException {
+        return org.sketchfind.engine.index.CatalogueService.open(dataDir);
+    }
 }

@@ -150,6 +150,12 @@ public final class Indexer implements AutoCloseable {
     public void close() {
         scanThread.shutdownNow();
         decodePool.shutdownNow();
+        try {
+            // let a running batch finish its transaction before the catalogue is closed
+            scanThread.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void safe(Runnable r) {
