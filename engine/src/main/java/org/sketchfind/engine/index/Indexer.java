@@ -485,8 +485,14 @@ public final class Indexer implements AutoCloseable {
         private Decoded decode(Path file, String sha) {
             try {
                 DecodedImage img = options.decoder().decode(file);
-                String thumb = thumbnails.write(sha, img.image());
-                BufferedImage small = Thumbnails.scaleRgb(img.image(), options.encoderInputSide());
+                // scale first (cheap on the small image), then turn upright if the decoder did not
+                BufferedImage work = Thumbnails.scaleRgb(img.image(),
+                        Math.max(options.encoderInputSide(), options.thumbnailSize()));
+                if (!img.oriented()) {
+                    work = Orientation.apply(work, img.orientation());
+                }
+                String thumb = thumbnails.write(sha, work);
+                BufferedImage small = Thumbnails.scaleRgb(work, options.encoderInputSide());
                 return new Decoded(small, new DecodedImage(small, img.width(), img.height(), img.orientation(),
                         img.exifDate(), img.oriented()), thumb, null);
             } catch (IOException e) {

@@ -293,9 +293,9 @@ class IndexerTest {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         restoreReadable.add(locked);
         Path lockedFile = photos.resolve("open/o00.jpg");
+        Files.setLastModifiedTime(lockedFile, FileTime.fromMillis(1_000_000L)); // forces a re-read
         Files.setPosixFilePermissions(lockedFile, PosixFilePermissions.fromString("---------"));
         restoreReadable.add(lockedFile);
-        Files.setLastModifiedTime(lockedFile, FileTime.fromMillis(1_000_000L)); // forces a re-read
         Assumptions.assumeFalse(Files.isReadable(lockedFile) || Files.isReadable(locked),
                 "skipped: running as a user who can read chmod-000 files (root?), permission errors cannot be provoked");
         ScanResult r = scan();
