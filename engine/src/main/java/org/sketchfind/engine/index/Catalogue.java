@@ -97,7 +97,12 @@ public final class Catalogue implements AutoCloseable {
         Files.createDirectories(dir.resolve(THUMBNAILS));
         Connection c;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(DB_FILE));
+            // BEGIN IMMEDIATE: a batch takes the write lock up front, so two processes on one catalogue (the app
+            // and the command line) serialise their batches instead of failing on a stale read snapshot
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setBusyTimeout(10_000);
+            c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(DB_FILE), config.toProperties());
         } catch (SQLException e) {
             throw new IOException("cannot open catalogue " + dir.resolve(DB_FILE) + ": " + e.getMessage(), e);
         }

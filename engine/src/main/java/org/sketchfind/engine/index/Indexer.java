@@ -223,6 +223,15 @@ public final class Indexer implements AutoCloseable {
         }
 
         ScanResult run() throws IOException, InterruptedException {
+            try (ScanLock lock = ScanLock.acquire(catalogue.dataDir(), handle)) {
+                if (lock == null) {
+                    return result(true, new FolderWalker.Result(List.of(), Map.of(), List.of(), List.of(), true));
+                }
+                return scan();
+            }
+        }
+
+        private ScanResult scan() throws IOException, InterruptedException {
             String model = encoder.modelId();
             List<Catalogue.Folder> folders = catalogue.folders();
             List<Long> ids = folders.stream().map(Catalogue.Folder::id).toList();

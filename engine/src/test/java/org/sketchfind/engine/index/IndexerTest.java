@@ -350,6 +350,27 @@ class IndexerTest {
     }
 
     @Test
+    void twoIndexersOnOneCatalogueTakeTurns() throws Exception {
+        PhotoFixtures.copy(photos, 20);
+        catalogue.addFolder(photos);
+        PhotoFixtures.CountingEncoder otherEncoder = new PhotoFixtures.CountingEncoder();
+        // a second connection, as another process (the app while the command line runs) would have
+        try (Catalogue second = Catalogue.open(catalogue.dataDir());
+             Indexer other = new Indexer(second, otherEncoder, Indexer.Options.defaults().batchSize(3))) {
+            ScanHandle h1 = indexer.rescan(null);
+            ScanHandle h2 = other.rescan(null);
+            ScanResult r1 = h1.await();
+            ScanResult r2 = h2.await();
+            assertFalse(r1.cancelled() || r2.cancelled());
+            assertEquals(20, encoder.takeImages() + otherEncoder.takeImages(), "each photo encoded once");
+            assertEquals(20, r1.added() + r2.added());
+        }
+        assertEquals(20, rows().size());
+        assertEquals(20, catalogue.status(encoder.modelId(), 64).encoded());
+        assertEquals("ok", catalogue.integrityCheck());
+    }
+
+    @Test
     void progressPauseResumeAndCancel() throws Exception {
         for (int i = 0; i < 24; i++) {
             PhotoFixtures.variant(PhotoFixtures.sources().get(i), photos.resolve("v" + i + ".png"), i, "png");
