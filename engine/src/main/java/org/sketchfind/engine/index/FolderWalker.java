@@ -128,6 +128,8 @@ final class FolderWalker {
                 protectedPrefixes.add(root);
             }
         }
+        // a stable order (the file system's is not): same batches for the same folder, progress in path order
+        files.sort(java.util.Comparator.comparing(f -> f.path().toString()));
         return new Result(files, problems, protectedPrefixes, walked, cancelled.getAsBoolean());
     }
 

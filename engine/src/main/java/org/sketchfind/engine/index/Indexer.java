@@ -200,7 +200,29 @@ public final class Indexer implements AutoCloseable {
     private record Target(Item item, long existingId) {
     }
 
+    /** A batch hashed and classified, its decoding under way on the pool; committed by {@code finish}. */
+    private static final class Prepared {
+        final List<Item> batch;
+        final List<Catalogue.Write> writes = new ArrayList<>();
+        final Map<String, List<Target>> needCode = new LinkedHashMap<>();
+        final Map<String, Catalogue.Content> known = new HashMap<>();
+        final Map<String, Future<Decoded>> decoding = new LinkedHashMap<>();
+        long skipped;
+        long unchanged;
+        long moved;
+
+        Prepared(List<Item> batch) {
+            this.batch = batch;
+        }
+
+        void cancel() {
+            decoding.values().forEach(f -> f.cancel(false));
+        }
+    }
+
     private final class Scan {
+        /** Contents encoded by the last committed batch (the next batch was classified before that commit). */
+        private final Map<String, Catalogue.Content> recent = new HashMap<>();
         private final ScanHandle handle;
         private final ScanListener listener;
         private final long t0 = System.nanoTime();
@@ -284,14 +306,32 @@ public final class Indexer implements AutoCloseable {
             total = work.size();
             processingStart = System.nanoTime();
             progress(ScanProgress.Phase.INDEXING);
-            for (int from = 0; from < work.size(); from += options.batchSize()) {
+            // pipelined: batch i+1 is hashed, classified and decoding on the pool while batch i is encoded and
+            // committed on this thread
+            int bs = options.batchSize();
+            Prepared next = work.isEmpty() || !handle.checkpoint() ? null
+                    : prepare(work.subList(0, Math.min(work.size(), bs)), model, withCode, vanishedByHash, movedIds);
+            for (int from = 0; next != null; from += bs) {
+                Prepared current = next;
+                next = null;
+                int nextFrom = from + bs;
+                if (nextFrom < work.size() && handle.checkpoint()) {
+                    next = prepare(work.subList(nextFrom, Math.min(work.size(), nextFrom + bs)), model, withCode,
+                            vanishedByHash, movedIds);
+                }
                 if (!handle.checkpoint()) {
+                    current.cancel();
+                    if (next != null) {
+                        next.cancel();
+                    }
                     return result(true, walk);
                 }
-                List<Item> batch = work.subList(from, Math.min(work.size(), from + options.batchSize()));
-                processBatch(batch, model, withCode, vanishedByHash, movedIds);
-                done += batch.size();
+                finish(current, model, withCode);
+                done += current.batch.size();
                 progress(ScanProgress.Phase.INDEXING);
+                if (next == null && nextFrom < work.size()) {
+                    return result(true, walk); // cancelled while preparing
+                }
             }
             if (!handle.checkpoint()) {
                 return result(true, walk);
@@ -311,9 +351,10 @@ public final class Indexer implements AutoCloseable {
             return result(false, walk);
         }
 
-        private void processBatch(List<Item> batch, String model, Set<Long> withCode,
-                                  Map<String, Deque<Catalogue.Photo>> vanishedByHash, Set<Long> movedIds)
+        private Prepared prepare(List<Item> batch, String model, Set<Long> withCode,
+                                 Map<String, Deque<Catalogue.Photo>> vanishedByHash, Set<Long> movedIds)
                 throws IOException, InterruptedException {
+            Prepared pr = new Prepared(batch);
             // 1. content hashes, in parallel
             List<Future<?>> hashing = new ArrayList<>();
             for (Item it : batch) {
@@ -334,15 +375,15 @@ public final class Indexer implements AutoCloseable {
             waitAll(hashing);
 
             // 2. decide what each file needs
-            List<Catalogue.Write> writes = new ArrayList<>();
-            Map<String, List<Target>> needCode = new LinkedHashMap<>();
+            List<Catalogue.Write> writes = pr.writes;
+            Map<String, List<Target>> needCode = pr.needCode;
             for (Item it : batch) {
                 FolderWalker.Found f = it.file;
                 if (it.error != null) {
                     if (!it.error.isEmpty()) { // empty: the file vanished meanwhile; the next scan sees it gone
                         writes.add(new Catalogue.Skip(f.path(), f.folderId(), f.size(), f.mtimeMillis(), null,
                                 it.error));
-                        skipped++;
+                        pr.skipped++;
                     }
                     continue;
                 }
@@ -352,7 +393,7 @@ public final class Indexer implements AutoCloseable {
                         writes.add(new Catalogue.Touch(r.id(), f.size(), f.mtimeMillis()));
                     }
                     if (!r.ok() || (withCode.contains(r.id()) && thumbnails.exists(r.thumbnail()))) {
-                        unchanged++;
+                        pr.unchanged++;
                         continue;
                     }
                     needCode.computeIfAbsent(it.sha, k -> new ArrayList<>()).add(new Target(it, r.id()));
@@ -364,7 +405,7 @@ public final class Indexer implements AutoCloseable {
                     if (v != null) {
                         writes.add(new Catalogue.Move(v.id(), f.path(), f.folderId(), f.size(), f.mtimeMillis()));
                         movedIds.add(v.id());
-                        moved++;
+                        pr.moved++;
                         if (!v.ok() || (withCode.contains(v.id()) && thumbnails.exists(v.thumbnail()))) {
                             continue;
                         }
@@ -376,8 +417,8 @@ public final class Indexer implements AutoCloseable {
             }
 
             // 3. codes already known for the same content (duplicates), else decode in parallel
-            Map<String, Catalogue.Content> known = new HashMap<>();
-            Map<String, Future<Decoded>> decoding = new LinkedHashMap<>();
+            Map<String, Catalogue.Content> known = pr.known;
+            Map<String, Future<Decoded>> decoding = pr.decoding;
             for (String sha : needCode.keySet()) {
                 Catalogue.Content c = catalogue.content(sha, model).orElse(null);
                 if (c != null && c.code() != null && thumbnails.exists(c.thumbnail())) {
@@ -387,10 +428,27 @@ public final class Indexer implements AutoCloseable {
                     decoding.put(sha, decodePool.submit(() -> decode(file, sha)));
                 }
             }
+            return pr;
+        }
+
+        private void finish(Prepared pr, String model, Set<Long> withCode) throws IOException, InterruptedException {
+            List<Catalogue.Write> writes = pr.writes;
+            Map<String, List<Target>> needCode = pr.needCode;
+            Map<String, Catalogue.Content> known = pr.known;
+            skipped += pr.skipped;
+            unchanged += pr.unchanged;
+            moved += pr.moved;
             Map<String, Decoded> decoded = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<Decoded>> e : decoding.entrySet()) {
-                decoded.put(e.getKey(), get(e.getValue()));
+            for (Map.Entry<String, Future<Decoded>> e : pr.decoding.entrySet()) {
+                Decoded d = get(e.getValue());
+                Catalogue.Content previous = recent.get(e.getKey());
+                if (previous != null && d.error() == null) {
+                    known.put(e.getKey(), previous); // the same content was encoded by the batch just committed
+                } else {
+                    decoded.put(e.getKey(), d);
+                }
             }
+            recent.clear();
 
             // 4. encode the batch (distinct contents) in one call
             List<String> shas = new ArrayList<>();
@@ -447,6 +505,14 @@ public final class Indexer implements AutoCloseable {
             }
             // 6. one transaction for the whole batch
             catalogue.writeBatch(writes);
+            for (Map.Entry<String, Decoded> e : decoded.entrySet()) {
+                long[] code = codes.get(e.getKey());
+                Decoded d = e.getValue();
+                if (code != null) {
+                    recent.put(e.getKey(), new Catalogue.Content(d.info().width(), d.info().height(),
+                            d.info().orientation(), d.info().exifDate(), d.thumbnail(), code));
+                }
+            }
             for (Catalogue.Write w : writes) {
                 if (w instanceof Catalogue.AddCode a && a.code() != null) {
                     withCode.add(a.photoId());

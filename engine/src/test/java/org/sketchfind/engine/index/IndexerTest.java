@@ -247,6 +247,23 @@ class IndexerTest {
     }
 
     @Test
+    void aDuplicateInTheNextPipelinedBatchIsNotEncodedAgain() throws Exception {
+        List<Path> src = PhotoFixtures.sources();
+        Files.copy(src.get(1), photos.resolve("a1.jpg"));
+        Files.copy(src.get(2), photos.resolve("a2.jpg"));
+        Files.copy(src.get(1), photos.resolve("b1.jpg")); // same content as a1, one batch later
+        Files.copy(src.get(3), photos.resolve("b2.jpg"));
+        indexer.close();
+        indexer = new Indexer(catalogue, encoder, Indexer.Options.defaults().batchSize(2));
+        ScanResult r = indexer.addFolder(photos, null).await();
+        assertEquals(3, encoder.takeImages());
+        assertEquals(1, r.reused());
+        assertEquals(4, rows().size());
+        assertArrayEquals(codeOf(photos.resolve("a1.jpg").toAbsolutePath()),
+                codeOf(photos.resolve("b1.jpg").toAbsolutePath()));
+    }
+
+    @Test
     void badFilesAreSkippedWithReasonsAndTheRestIsCatalogued() throws Exception {
         PhotoFixtures.copy(photos, 6);
         byte[] jpg = Files.readAllBytes(PhotoFixtures.sources().get(20));
