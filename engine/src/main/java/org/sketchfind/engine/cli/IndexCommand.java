@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 /** {@code ./sketchfind index add|status|rescan}: the photo catalogue from the command line. */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Catalogue your photo folders (add, status, rescan).",
-        subcommands = {IndexCommand.Add.class, IndexCommand.Status.class, IndexCommand.Rescan.class})
+        subcommands = {IndexCommand.Add.class, IndexCommand.Status.class, IndexCommand.Rescan.class,
+                IndexCommand.Remove.class})
 public final class IndexCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -91,6 +92,31 @@ public final class IndexCommand implements Runnable {
                 return runScan(svc, () -> svc.rescan(progressLine(common.json)), common.json);
             } catch (IOException | RuntimeException e) {
                 System.err.println("sketchfind index rescan: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Forget FOLDER and its photos (the files themselves are not touched).")
+    static final class Remove implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FOLDER")
+        Path folder;
+
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @Override
+        public Integer call() {
+            try (CatalogueService svc = common.open()) {
+                ScanHandle h = svc.removeFolder(folder, progressLine(common.json));
+                if (h == null) {
+                    System.err.println("sketchfind index remove: not a registered folder: " + folder);
+                    return 2;
+                }
+                return runScan(svc, () -> h, common.json);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("sketchfind index remove: " + e.getMessage());
                 return 1;
             }
         }
@@ -194,7 +220,7 @@ public final class IndexCommand implements Runnable {
     }
 
     /** A one-line progress display on stderr, redrawn at most 4 times a second. */
-    static ScanListener progressLine(boolean quietish) {
+    static ScanListener progressLine(boolean json) {
         return new ScanListener() {
             private long last;
 

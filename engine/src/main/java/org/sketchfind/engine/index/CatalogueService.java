@@ -48,6 +48,18 @@ public final class CatalogueService implements AutoCloseable {
         return indexer.rescan(listener);
     }
 
+    /** Unregisters a folder and forgets its photos and codes (the files are untouched); the scan this starts
+     * prunes thumbnails nobody needs any more. Returns null if the folder was not registered. */
+    public ScanHandle removeFolder(Path folder, ScanListener listener) throws IOException {
+        return catalogue.removeFolder(folder) ? indexer.rescan(listener) : null;
+    }
+
+    /** True when a folder's last scan did not finish (killed, cancelled, never run): the app calls
+     * {@link #rescan} at start when this holds. */
+    public boolean scanUnfinished() throws IOException {
+        return catalogue.folders().stream().anyMatch(f -> !f.scanComplete());
+    }
+
     public Catalogue.Status status() throws IOException {
         return catalogue.status(encoder().modelId(), encoder().bits());
     }

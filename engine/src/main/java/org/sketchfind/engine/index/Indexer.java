@@ -264,9 +264,10 @@ public final class Indexer implements AutoCloseable {
             if (walk.cancelled()) {
                 return result(true, walk);
             }
+            Map<Path, Catalogue.Photo> rows = catalogue.photosByPath();
+            guardEmptiedFolders(folders, walk, rows);
             catalogue.replaceProblems(ids, walk.problems());
 
-            Map<Path, Catalogue.Photo> rows = catalogue.photosByPath();
             Set<Long> withCode = catalogue.photoIdsWithCode(model);
             List<Item> work = new ArrayList<>();
             Set<Path> seen = new java.util.HashSet<>();
@@ -349,6 +350,27 @@ public final class Indexer implements AutoCloseable {
             thumbnails.prune(catalogue.referencedThumbnails());
             progress(ScanProgress.Phase.DONE);
             return result(false, walk);
+        }
+
+        /**
+         * A folder that had photos and now shows no image file at all is far more often an unmounted drive (its
+         * empty mount point) than a deliberate deletion of everything: its rows are kept and a problem reported.
+         * Removing the folder from the catalogue forgets them.
+         */
+        private void guardEmptiedFolders(List<Catalogue.Folder> folders, FolderWalker.Result walk,
+                                         Map<Path, Catalogue.Photo> rows) {
+            Map<Long, Integer> found = new HashMap<>();
+            walk.files().forEach(f -> found.merge(f.folderId(), 1, Integer::sum));
+            Map<Long, Integer> stored = new HashMap<>();
+            rows.values().forEach(r -> stored.merge(r.folderId(), 1, Integer::sum));
+            for (Catalogue.Folder f : folders) {
+                int n = stored.getOrDefault(f.id(), 0);
+                if (n > 0 && found.getOrDefault(f.id(), 0) == 0 && walk.walkedFolders().contains(f.id())) {
+                    walk.protectedPrefixes().add(f.path());
+                    walk.problems().put(f.path(), Map.entry(f.id(), "folder is empty now: its " + n
+                            + " catalogued files are kept (unmounted drive?); remove the folder to forget them"));
+                }
+            }
         }
 
         private Prepared prepare(List<Item> batch, String model, Set<Long> withCode,

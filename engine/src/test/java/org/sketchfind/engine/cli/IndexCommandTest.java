@@ -78,6 +78,17 @@ class IndexCommandTest {
         Run human = run("index", "status", "--data-dir", data);
         assertEquals(0, human.code());
         assertTrue(human.out().contains("photos:    5 (5 encoded)"), human.out());
+
+        Run remove = run("index", "remove", photos.toString(), "--data-dir", data, "--json");
+        assertEquals(0, remove.code(), remove.err());
+        JsonNode rm = JsonOutput.mapper().readTree(remove.out());
+        assertEquals(0, rm.get("photos").asInt());
+        assertEquals(0, rm.get("folders").size());
+        try (Stream<Path> s = Files.walk(Path.of(data, "thumbnails"))) {
+            assertEquals(0, s.filter(Files::isRegularFile).count(), "thumbnails of forgotten photos pruned");
+        }
+        assertEquals(5, Files.list(photos).count(), "the photos themselves are untouched");
+        assertEquals(2, run("index", "remove", photos.toString(), "--data-dir", data).code());
     }
 
     @Test

@@ -67,7 +67,10 @@ class FolderWatcherTest {
         PhotoFixtures.copy(photos, 3);
         try (CatalogueService svc = new CatalogueService(Catalogue.open(tmp.resolve("data")),
                 new AverageHashEncoder(), Indexer.Options.defaults())) {
-            svc.addFolder(photos, null).await();
+            svc.catalogue().addFolder(photos);
+            assertTrue(svc.scanUnfinished(), "registered, not yet scanned");
+            svc.rescan(null).await();
+            assertFalse(svc.scanUnfinished());
             assertEquals(3, svc.status().photos());
             svc.watch(null);
             Thread.sleep(300);

@@ -364,6 +364,25 @@ class IndexerTest {
         scan();
         assertEquals(0, encoder.takeImages());
         assertTrue(catalogue.skipped().isEmpty());
+
+        // an empty mount point looks like a folder emptied of everything: rows kept, problem reported
+        Path stash = Files.createDirectories(tmp.resolve("stash"));
+        try (var s = Files.list(photos)) {
+            for (Path p : s.toList()) {
+                Files.move(p, stash.resolve(p.getFileName()));
+            }
+        }
+        r = scan();
+        assertEquals(0, r.removed());
+        assertEquals(5, rows().size());
+        assertTrue(catalogue.skipped().stream().anyMatch(s -> s.cause().contains("folder is empty now")),
+                catalogue.skipped().toString());
+        // once some photos are back, the folder is trusted again and the missing ones are dropped
+        Files.move(stash.resolve("photo-00.jpg"), photos.resolve("photo-00.jpg"));
+        r = scan();
+        assertEquals(4, r.removed());
+        assertEquals(1, rows().size());
+        assertEquals(0, encoder.takeImages());
     }
 
     @Test
