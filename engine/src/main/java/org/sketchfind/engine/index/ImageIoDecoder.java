@@ -70,6 +70,10 @@ public final class ImageIoDecoder implements ImageDecoder {
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
+                String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+                if (name.endsWith(".heic") || name.endsWith(".heif")) {
+                    throw new IOException("HEIC/HEIF: no decoder for this format is installed");
+                }
                 throw new IOException("not a supported image format");
             }
             ImageReader reader = readers.next();
