@@ -28,6 +28,7 @@ import java.util.function.BooleanSupplier;
  * photo is catalogued once per walk, under the first path that reached it. Unreadable directories and files are
  * reported as problems and the walk goes on; rows under such a directory are kept (we cannot tell whether they are
  * gone). A registered folder that does not exist (unplugged drive, renamed) is reported and its rows are kept.
+ * The catalogue's own data folder is never walked, even when it lies inside a registered folder.
  */
 final class FolderWalker {
     /** File name extensions catalogued, lower case. */
@@ -47,6 +48,32 @@ final class FolderWalker {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Folders never walked: the catalogue's own data folder (its thumbnails are not the user's photos). */
+    private final List<Path> excluded;
+    private final Set<Object> excludedKeys = new HashSet<>();
+
+    FolderWalker(List<Path> excluded) {
+        this.excluded = excluded.stream().map(Catalogue::canonical).toList();
+        for (Path p : this.excluded) {
+            try {
+                Object key = Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+                if (key != null) {
+                    excludedKeys.add(key);
+                }
+            } catch (IOException e) {
+                // not there: nothing to exclude by key
+            }
+        }
+    }
+
+    boolean isExcluded(Path dir, Object fileKey) {
+        if (fileKey != null && excludedKeys.contains(fileKey)) {
+            return true;
+        }
+        Path p = Catalogue.canonical(dir);
+        return excluded.stream().anyMatch(p::startsWith);
     }
 
     Result walk(List<Catalogue.Folder> folders, BooleanSupplier cancelled) {
@@ -78,6 +105,9 @@ final class FolderWalker {
                                     return FileVisitResult.TERMINATE;
                                 }
                                 Object key = attrs.fileKey();
+                                if (isExcluded(dir, key)) {
+                                    return FileVisitResult.SKIP_SUBTREE;
+                                }
                                 if (key != null && !visitedDirs.add(key)) {
                                     return FileVisitResult.SKIP_SUBTREE;
                                 }

@@ -32,6 +32,7 @@ import java.util.function.Supplier;
  */
 public final class FolderWatcher implements AutoCloseable {
     private final Supplier<List<Path>> roots;
+    private final FolderWalker excluded;
     private final Runnable onChange;
     private final long debounceNanos;
     private final long pollMillis;
@@ -46,6 +47,14 @@ public final class FolderWatcher implements AutoCloseable {
 
     public FolderWatcher(Supplier<List<Path>> roots, Runnable onChange, Duration debounce, Duration pollInterval)
             throws IOException {
+        this(roots, onChange, debounce, pollInterval, List.of());
+    }
+
+    /** As above, never watching under {@code excluded} (the catalogue's data folder: writing thumbnails there must
+     * not look like a change to the photos, or every scan would trigger the next). */
+    public FolderWatcher(Supplier<List<Path>> roots, Runnable onChange, Duration debounce, Duration pollInterval,
+                         List<Path> excluded) throws IOException {
+        this.excluded = new FolderWalker(excluded);
         this.roots = Objects.requireNonNull(roots);
         this.onChange = Objects.requireNonNull(onChange);
         this.debounceNanos = debounce.toNanos();
@@ -63,7 +72,7 @@ public final class FolderWatcher implements AutoCloseable {
             } catch (IOException e) {
                 return List.of();
             }
-        }, onChange, Duration.ofSeconds(1), Duration.ofSeconds(2));
+        }, onChange, Duration.ofSeconds(1), Duration.ofSeconds(2), List.of(catalogue.dataDir()));
     }
 
     public FolderWatcher start() {
@@ -161,6 +170,9 @@ public final class FolderWatcher implements AutoCloseable {
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (excluded.isExcluded(dir, attrs.fileKey())) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
                     try {
                         WatchKey k = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
                                 StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);

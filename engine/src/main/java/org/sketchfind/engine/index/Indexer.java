@@ -259,7 +259,7 @@ public final class Indexer implements AutoCloseable {
             List<Long> ids = folders.stream().map(Catalogue.Folder::id).toList();
             catalogue.markScanStarted(ids);
             progress(ScanProgress.Phase.WALKING);
-            FolderWalker.Result walk = new FolderWalker().walk(folders, handle::isCancelled);
+            FolderWalker.Result walk = new FolderWalker(List.of(catalogue.dataDir())).walk(folders, handle::isCancelled);
             filesSeen = walk.files().size();
             if (walk.cancelled()) {
                 return result(true, walk);

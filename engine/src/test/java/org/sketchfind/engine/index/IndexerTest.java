@@ -263,6 +263,25 @@ class IndexerTest {
     }
 
     @Test
+    void theCataloguesOwnFolderInsideAPhotoFolderIsNeverCatalogued() throws Exception {
+        Path home = tmp.resolve("home");
+        PhotoFixtures.copy(home.resolve("Pictures"), 4);
+        indexer.close();
+        catalogue.close();
+        catalogue = Catalogue.open(home.resolve(".local/share/sketchfind")); // the user adds their whole home
+        indexer = new Indexer(catalogue, encoder);
+        indexer.addFolder(home, null).await();
+        assertEquals(4, rows().size());
+        assertTrue(rows().keySet().stream().allMatch(p -> p.startsWith(home.resolve("Pictures"))));
+        try (var s = Files.walk(catalogue.thumbnailsDir())) {
+            assertEquals(4, s.filter(Files::isRegularFile).count());
+        }
+        ScanResult r = scan();
+        assertEquals(4, r.filesSeen(), "thumbnails written by the first scan are not photos");
+        assertEquals(4, r.unchanged());
+    }
+
+    @Test
     void badFilesAreSkippedWithReasonsAndTheRestIsCatalogued() throws Exception {
         PhotoFixtures.copy(photos, 6);
         byte[] jpg = Files.readAllBytes(PhotoFixtures.sources().get(20));
