@@ -67,6 +67,11 @@ public final class Catalogue implements AutoCloseable {
     public record Skipped(String file, String cause) {
     }
 
+    /** Photos whose codes a committed batch changed: {@code coded} gained or replaced a code (of the batch's
+     * model), {@code uncoded} lost all codes (deleted, or now skipped). For keeping an in-memory index current. */
+    public record CodesChanged(Set<Long> coded, Set<Long> uncoded) {
+    }
+
     /** A photo's code for one model. */
     public record StoredCode(long photoId, Path path, long[] code) {
     }
@@ -284,6 +289,25 @@ public final class Catalogue implements AutoCloseable {
         }
     }
 
+    /** One row by id (e.g. a search hit), if it still exists. */
+    public synchronized Optional<Photo> photo(long id) throws IOException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT id, folder_id, path, size, mtime, sha256, width, height, orientation, exif_date, thumbnail,"
+                        + " status, skip_reason FROM photos WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Photo(rs.getLong(1), rs.getLong(2), Paths.get(rs.getString(3)), rs.getLong(4),
+                        rs.getLong(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), instant(rs, 10),
+                        rs.getString(11), "ok".equals(rs.getString(12)), rs.getString(13)));
+            }
+        } catch (SQLException e) {
+            throw io("read photo " + id, e);
+        }
+    }
+
     /** Every catalogued file by its stored path. */
     public synchronized Map<Path, Photo> photosByPath() throws IOException {
         Map<Path, Photo> m = new HashMap<>();
@@ -427,16 +451,21 @@ public final class Catalogue implements AutoCloseable {
     record AddCode(long photoId, String modelId, int bits, long[] code, String thumbnail) implements Write {
     }
 
-    /** Applies {@code writes} in order in ONE transaction; on any failure nothing of the batch is kept. */
-    synchronized void writeBatch(List<? extends Write> writes) throws IOException {
+    /** Applies {@code writes} in order in ONE transaction; on any failure nothing of the batch is kept. Returns the
+     * ids of photos that gained or changed a code, and of those that lost their codes (now skipped). */
+    synchronized CodesChanged writeBatch(List<? extends Write> writes) throws IOException {
         try {
             db.setAutoCommit(false);
             try {
                 Set<String> modelsSeen = new HashSet<>();
+                Set<Long> coded = new java.util.LinkedHashSet<>();
+                Set<Long> uncoded = new java.util.LinkedHashSet<>();
                 for (Write w : writes) {
-                    apply(w, modelsSeen);
+                    apply(w, modelsSeen, coded, uncoded);
                 }
                 db.commit();
+                uncoded.removeAll(coded);
+                return new CodesChanged(coded, uncoded);
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
                 throw e;
@@ -448,7 +477,7 @@ public final class Catalogue implements AutoCloseable {
         }
     }
 
-    private void apply(Write w, Set<String> modelsSeen) throws SQLException {
+    private void apply(Write w, Set<String> modelsSeen, Set<Long> coded, Set<Long> uncoded) throws SQLException {
         long now = System.currentTimeMillis();
         if (w instanceof Upsert u) {
             ensureModel(u.modelId(), u.bits(), modelsSeen);
@@ -490,6 +519,7 @@ public final class Catalogue implements AutoCloseable {
                 }
             }
             putCode(id, u.modelId(), u.bits(), u.code());
+            coded.add(id);
         } else if (w instanceof Skip s) {
             Long id = null;
             try (PreparedStatement ps = db.prepareStatement("SELECT id FROM photos WHERE path = ?")) {
@@ -502,6 +532,7 @@ public final class Catalogue implements AutoCloseable {
             }
             if (id != null) {
                 deleteCodes(id);
+                uncoded.add(id);
                 try (PreparedStatement ps = db.prepareStatement("UPDATE photos SET folder_id = ?, size = ?, mtime = ?,"
                         + " sha256 = ?, width = NULL, height = NULL, orientation = NULL, exif_date = NULL,"
                         + " thumbnail = NULL, status = 'skipped', skip_reason = ?, indexed_at = ? WHERE id = ?")) {
@@ -548,6 +579,7 @@ public final class Catalogue implements AutoCloseable {
             if (a.code() != null) {
                 ensureModel(a.modelId(), a.bits(), modelsSeen);
                 putCode(a.photoId(), a.modelId(), a.bits(), a.code());
+                coded.add(a.photoId());
             }
             if (a.thumbnail() != null) {
                 try (PreparedStatement ps = db.prepareStatement("UPDATE photos SET thumbnail = ? WHERE id = ?")) {

@@ -346,6 +346,10 @@ public final class Indexer implements AutoCloseable {
             }
             catalogue.deletePhotos(gone);
             removed = gone.size();
+            if (!gone.isEmpty()) {
+                safe(() -> listener.onCodesChanged(model, new Catalogue.CodesChanged(Set.of(),
+                        new java.util.LinkedHashSet<>(gone))));
+            }
             catalogue.markScanComplete(walk.walkedFolders());
             thumbnails.prune(catalogue.referencedThumbnails());
             progress(ScanProgress.Phase.DONE);
@@ -526,7 +530,10 @@ public final class Indexer implements AutoCloseable {
                 }
             }
             // 6. one transaction for the whole batch
-            catalogue.writeBatch(writes);
+            Catalogue.CodesChanged change = catalogue.writeBatch(writes);
+            if (!change.coded().isEmpty() || !change.uncoded().isEmpty()) {
+                safe(() -> listener.onCodesChanged(model, change));
+            }
             for (Map.Entry<String, Decoded> e : decoded.entrySet()) {
                 long[] code = codes.get(e.getKey());
                 Decoded d = e.getValue();

@@ -7,6 +7,14 @@ package org.sketchfind.engine.index;
 public interface ScanListener {
     void onProgress(ScanProgress progress);
 
+    /**
+     * After each committed transaction: photos that gained or changed a code of {@code modelId}, and photos whose
+     * codes are gone (deleted files, files now skipped). An in-memory Hamming index applies these to stay current
+     * while the scan runs. Renames and moves change no code and are not reported here.
+     */
+    default void onCodesChanged(String modelId, Catalogue.CodesChanged change) {
+    }
+
     default void onFinished(ScanResult result) {
     }
 

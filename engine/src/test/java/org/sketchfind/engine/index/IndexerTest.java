@@ -282,6 +282,37 @@ class IndexerTest {
     }
 
     @Test
+    void codeChangeEventsKeepAnInMemoryMirrorCurrent() throws Exception {
+        List<Path> files = PhotoFixtures.copy(photos, 6);
+        Map<Long, Boolean> mirror = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> models = new CopyOnWriteArrayList<>();
+        ScanListener l = new ScanListener() {
+            @Override
+            public void onProgress(ScanProgress progress) {
+            }
+
+            @Override
+            public void onCodesChanged(String modelId, Catalogue.CodesChanged change) {
+                models.add(modelId);
+                change.coded().forEach(id -> mirror.put(id, true));
+                change.uncoded().forEach(mirror::remove);
+            }
+        };
+        indexer.addFolder(photos, l).await();
+        assertEquals(6, mirror.size());
+        Files.delete(files.get(0));                                   // deleted
+        Files.write(files.get(1), new byte[0]);                       // now skipped
+        Files.move(files.get(2), photos.resolve("renamed.jpg"));      // same code
+        Files.copy(PhotoFixtures.sources().get(33), files.get(3), StandardCopyOption.REPLACE_EXISTING); // new code
+        indexer.rescan(l).await();
+        java.util.Set<Long> expected = new java.util.HashSet<>();
+        catalogue.codes(encoder.modelId()).forEach(c -> expected.add(c.photoId()));
+        assertEquals(4, expected.size());
+        assertEquals(expected, mirror.keySet());
+        assertTrue(models.stream().allMatch(encoder.modelId()::equals));
+    }
+
+    @Test
     void badFilesAreSkippedWithReasonsAndTheRestIsCatalogued() throws Exception {
         PhotoFixtures.copy(photos, 6);
         byte[] jpg = Files.readAllBytes(PhotoFixtures.sources().get(20));
