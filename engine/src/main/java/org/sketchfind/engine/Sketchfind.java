@@ -1,6 +1,7 @@
 package org.sketchfind.engine;
 
 import org.sketchfind.engine.data.Dataset;
+import org.sketchfind.engine.index.CatalogueService;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,5 +18,11 @@ public final class Sketchfind {
     /** Scans a data set folder (Sketchy, Quick, Draw!, TU-Berlin, class folders of photos); see {@link Dataset}. */
     public Dataset scanDataset(Path dir, Dataset.Options options) throws IOException {
         return Dataset.scan(dir, options);
+    }
+
+    /** The photo collection (catalogue, indexer with the active encoder, folder watcher) stored in {@code dataDir},
+     * or in the per-user data folder when {@code dataDir} is null. The caller closes it. */
+    public CatalogueService catalogue(Path dataDir) throws IOException {
+        return CatalogueService.open(dataDir);
     }
 }

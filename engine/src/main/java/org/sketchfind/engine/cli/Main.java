@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sketchfind", mixinStandardHelpOptions = true, version = "Sketchfind 0.1.0",
         description = "Zero-shot sketch-based photo search (ZSIH).",
         subcommands = {CommandLine.HelpCommand.class,
-                DatasetsCommand.class})
+                DatasetsCommand.class,
+                IndexCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,251 @@
+package org.sketchfind.engine.cli;
+
+import org.sketchfind.engine.Sketchfind;
+import org.sketchfind.engine.index.Catalogue;
+import org.sketchfind.engine.index.CatalogueService;
+import org.sketchfind.engine.index.ScanHandle;
+import org.sketchfind.engine.index.ScanListener;
+import org.sketchfind.engine.index.ScanProgress;
+import org.sketchfind.engine.index.ScanResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code ./sketchfind index add|status|rescan}: the photo catalogue from the command line. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = "Catalogue your photo folders (add, status, rescan).",
+        subcommands = {IndexCommand.Add.class, IndexCommand.Status.class, IndexCommand.Rescan.class,
+                IndexCommand.Remove.class})
+public final class IndexCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    /** Options every index subcommand takes. */
+    static class Common {
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Catalogue folder (default: the per-user data folder, e.g. ~/.local/share/sketchfind).")
+        Path dataDir;
+
+        @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
+        boolean json;
+
+        CatalogueService open() throws IOException {
+            return new Sketchfind().catalogue(dataDir);
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Register FOLDER and catalogue every image under it (incremental; safe to interrupt).")
+    static final class Add implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FOLDER")
+        Path folder;
+
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @Override
+        public Integer call() {
+            if (!Files.isDirectory(folder)) {
+                System.err.println("sketchfind index add: not a folder: " + folder);
+                return 2;
+            }
+            try (CatalogueService svc = common.open()) {
+                return runScan(svc, () -> svc.addFolder(folder, progressLine(common.json)), common.json);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("sketchfind index add: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "rescan", mixinStandardHelpOptions = true,
+            description = "Bring the catalogue up to date with every registered folder (finishes interrupted scans).")
+    static final class Rescan implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @Override
+        public Integer call() {
+            try (CatalogueService svc = common.open()) {
+                if (svc.catalogue().folders().isEmpty()) {
+                    System.err.println("sketchfind index rescan: no folders registered in " + svc.catalogue().dataDir()
+                            + " (use: index add FOLDER)");
+                    return 2;
+                }
+                return runScan(svc, () -> svc.rescan(progressLine(common.json)), common.json);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("sketchfind index rescan: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Forget FOLDER and its photos (the files themselves are not touched).")
+    static final class Remove implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FOLDER")
+        Path folder;
+
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @Override
+        public Integer call() {
+            try (CatalogueService svc = common.open()) {
+                ScanHandle h = svc.removeFolder(folder, progressLine(common.json));
+                if (h == null) {
+                    System.err.println("sketchfind index remove: not a registered folder: " + folder);
+                    return 2;
+                }
+                return runScan(svc, () -> h, common.json);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("sketchfind index remove: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Photos catalogued, encoded by the active model, and skipped files with their causes.")
+    static final class Status implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @Override
+        public Integer call() {
+            try (CatalogueService svc = common.open()) {
+                Catalogue.Status st = svc.status();
+                if (common.json) {
+                    JsonOutput.print(statusJson(st, svc), System.out);
+                } else {
+                    PrintStream out = System.out;
+                    out.printf(Locale.ROOT, "catalogue: %s%n", svc.catalogue().dataDir());
+                    out.printf(Locale.ROOT, "model:     %s (%d bits)%n", st.model(), st.bits());
+                    out.printf(Locale.ROOT, "photos:    %d (%d encoded)%n", st.photos(), st.encoded());
+                    for (Catalogue.Folder f : st.folders()) {
+                        out.printf(Locale.ROOT, "folder:    %s [%s]%n", f.path(), f.scanState());
+                    }
+                    out.printf(Locale.ROOT, "skipped:   %d%n", st.skipped().size());
+                    for (Catalogue.Skipped s : st.skipped()) {
+                        out.printf(Locale.ROOT, "  %s: %s%n", s.file(), s.cause());
+                    }
+                }
+                return 0;
+            } catch (IOException | RuntimeException e) {
+                System.err.println("sketchfind index status: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    static Map<String, Object> statusJson(Catalogue.Status st, CatalogueService svc) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("photos", st.photos());
+        m.put("encoded", st.encoded());
+        List<Map<String, String>> skipped = new ArrayList<>();
+        for (Catalogue.Skipped s : st.skipped()) {
+            Map<String, String> e = new LinkedHashMap<>();
+            e.put("file", s.file());
+            e.put("cause", s.cause());
+            skipped.add(e);
+        }
+        m.put("skipped", skipped);
+        m.put("model", st.model());
+        m.put("bits", st.bits());
+        List<Map<String, Object>> folders = new ArrayList<>();
+        for (Catalogue.Folder f : st.folders()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("path", f.path().toString());
+            e.put("scan_state", f.scanState());
+            folders.add(e);
+        }
+        m.put("folders", folders);
+        m.put("data_dir", svc.catalogue().dataDir().toString());
+        return m;
+    }
+
+    interface Starter {
+        ScanHandle start() throws IOException;
+    }
+
+    static int runScan(CatalogueService svc, Starter starter, boolean json) throws IOException {
+        ScanResult r;
+        try {
+            r = starter.start().await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("sketchfind index: interrupted (committed batches are kept; run index rescan)");
+            return 130;
+        }
+        System.err.printf(Locale.ROOT, "indexed in %.1f s: %d files, %d new, %d updated, %d moved, %d removed,"
+                        + " %d skipped, %d encoded, %d unchanged%n", r.seconds(), r.filesSeen(), r.added(),
+                r.updated(), r.moved(), r.removed(), r.skipped(), r.encoded(), r.unchanged());
+        for (Catalogue.Skipped p : r.problems()) {
+            System.err.println("  problem: " + p.file() + ": " + p.cause());
+        }
+        if (json) {
+            Map<String, Object> m = statusJson(svc.status(), svc);
+            Map<String, Object> scan = new LinkedHashMap<>();
+            scan.put("files", r.filesSeen());
+            scan.put("added", r.added());
+            scan.put("updated", r.updated());
+            scan.put("moved", r.moved());
+            scan.put("removed", r.removed());
+            scan.put("skipped", r.skipped());
+            scan.put("encoded", r.encoded());
+            scan.put("reused", r.reused());
+            scan.put("unchanged", r.unchanged());
+            scan.put("seconds", r.seconds());
+            m.put("scan", scan);
+            JsonOutput.print(m, System.out);
+        }
+        return 0;
+    }
+
+    /** A one-line progress display on stderr, redrawn at most 4 times a second. */
+    static ScanListener progressLine(boolean json) {
+        return new ScanListener() {
+            private long last;
+
+            @Override
+            public void onProgress(ScanProgress p) {
+                long now = System.nanoTime();
+                boolean end = p.phase() == ScanProgress.Phase.DONE;
+                if (!end && now - last < 250_000_000L) {
+                    return;
+                }
+                last = now;
+                String line = switch (p.phase()) {
+                    case WALKING -> "listing folders...";
+                    case CLEANING -> "dropping removed files...";
+                    default -> String.format(Locale.ROOT, "indexing %d/%d (%.0f%%) %.1f photos/s ETA %s, %d skipped",
+                            p.done(), p.total(), p.total() == 0 ? 100.0 : 100.0 * p.done() / p.total(),
+                            p.photosPerSecond(), p.etaSeconds() < 0 ? "?" : String.format(Locale.ROOT, "%.0fs",
+                                    p.etaSeconds()), p.skipped());
+                };
+                System.err.print("\r" + line + "\033[K");
+                if (end) {
+                    System.err.println();
+                }
+                System.err.flush();
+            }
+        };
+    }
+}

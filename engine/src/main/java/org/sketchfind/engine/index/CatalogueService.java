@@ -1,0 +1,83 @@
+package org.sketchfind.engine.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The photo collection as the facade hands it to the app and the command line: the catalogue, its indexer with the
+ * active encoder, and (while the app runs) a folder watcher. Close it to stop its threads and the database.
+ */
+public final class CatalogueService implements AutoCloseable {
+    private final Catalogue catalogue;
+    private final Indexer indexer;
+    private FolderWatcher watcher;
+
+    public CatalogueService(Catalogue catalogue, PhotoEncoder encoder, Indexer.Options options) {
+        this.catalogue = Objects.requireNonNull(catalogue);
+        this.indexer = new Indexer(catalogue, encoder, options);
+    }
+
+    /** Opens the catalogue in {@code dataDir} (null: the per-user default of {@link DataDirs}) with the active
+     * encoder of {@link Encoders#active()}. */
+    public static CatalogueService open(Path dataDir) throws IOException {
+        Path dir = dataDir != null ? dataDir : DataDirs.defaultDataDir();
+        return new CatalogueService(Catalogue.open(dir), Encoders.active(), Indexer.Options.defaults());
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public Indexer indexer() {
+        return indexer;
+    }
+
+    public PhotoEncoder encoder() {
+        return indexer.encoder();
+    }
+
+    /** Registers a folder and starts scanning it (and every other registered folder) in the background. */
+    public ScanHandle addFolder(Path folder, ScanListener listener) throws IOException {
+        return indexer.addFolder(folder, listener);
+    }
+
+    /** Starts an incremental scan of every registered folder in the background (also what finishes a scan that was
+     * interrupted, e.g. by a kill). */
+    public ScanHandle rescan(ScanListener listener) {
+        return indexer.rescan(listener);
+    }
+
+    /** Unregisters a folder and forgets its photos and codes (the files are untouched); the scan this starts
+     * prunes thumbnails nobody needs any more. Returns null if the folder was not registered. */
+    public ScanHandle removeFolder(Path folder, ScanListener listener) throws IOException {
+        return catalogue.removeFolder(folder) ? indexer.rescan(listener) : null;
+    }
+
+    /** True when a folder's last scan did not finish (killed, cancelled, never run): the app calls
+     * {@link #rescan} at start when this holds. */
+    public boolean scanUnfinished() throws IOException {
+        return catalogue.folders().stream().anyMatch(f -> !f.scanComplete());
+    }
+
+    public Catalogue.Status status() throws IOException {
+        return catalogue.status(encoder().modelId(), encoder().bits());
+    }
+
+    /** Starts watching the registered folders; every debounced change queues an incremental rescan. */
+    public synchronized FolderWatcher watch(ScanListener listener) throws IOException {
+        if (watcher == null) {
+            watcher = FolderWatcher.forCatalogue(catalogue, () -> indexer.requestRescan(listener)).start();
+        }
+        return watcher;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        indexer.close();
+        catalogue.close();
+    }
+}

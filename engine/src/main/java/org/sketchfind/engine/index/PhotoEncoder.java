@@ -1,0 +1,26 @@
+package org.sketchfind.engine.index;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * The seam between the catalogue and the models: turns photos into binary codes ({@link Codes} layout,
+ * {@code long[]} words, bits beyond {@link #bits()} zero). Implementations: {@link AverageHashEncoder} (model-free),
+ * later the backbone + ITQ encoder and the ZSIH image encoder f.
+ *
+ * <p>Codes are stored per {@link #modelId()}: two encoders with different ids never share codes, so switching the
+ * active encoder re-encodes the collection. The id must change whenever the weights or the bit length change.
+ */
+public interface PhotoEncoder {
+    /** Stable identifier of the model and its weights, e.g. {@code "ahash-64"} or {@code "zsih-64-<sha>"}. */
+    String modelId();
+
+    /** Code length M in bits (1..128 for the index). */
+    int bits();
+
+    /**
+     * Encodes a batch. Returns one code per photo, in order, each {@code Codes.words(bits())} long. Called from one
+     * engine thread at a time; photos are already decoded and oriented, at most a few hundred pixels per side.
+     */
+    List<long[]> encode(List<BufferedImage> photos);
+}
