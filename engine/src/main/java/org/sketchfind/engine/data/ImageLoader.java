@@ -205,6 +205,11 @@ public final class ImageLoader {
         }
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
+            String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+            if (name.endsWith(".heic") || name.endsWith(".heif")) {
+                throw new ImageLoadException(file, "HEIC/HEIF image: no decoder for this format is installed"
+                        + " (convert it to JPEG to include it)");
+            }
             throw new ImageLoadException(file, "unknown or unsupported image format");
         }
         // ImageIO's order between two readers of one format (JDK vs TwelveMonkeys TIFF, say) is not fixed:

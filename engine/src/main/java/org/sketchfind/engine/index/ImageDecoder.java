@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * The seam between the catalogue and image decoding. The indexer calls it from several threads at once, so an
- * implementation must be thread-safe. {@link ImageIoDecoder} is the plain default; the data layer's image loader
- * (EXIF orientation, CMYK/16-bit, TwelveMonkeys formats) replaces it through
+ * implementation must be thread-safe. {@link ImageLoaderDecoder} (the data layer's image loader: EXIF
+ * orientation, CMYK/16-bit, TwelveMonkeys formats) is the default; another can be given through
  * {@link Indexer.Options#decoder(ImageDecoder)}.
  *
  * <p>Failure contract: any file that cannot be turned into an image (unknown format, corrupt, truncated, empty,

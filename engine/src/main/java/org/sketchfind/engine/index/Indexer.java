@@ -51,7 +51,7 @@ public final class Indexer implements AutoCloseable {
      *
      * @param batchSize        photos per encoder call and per transaction (default 32)
      * @param decodeThreads    decoding threads (default: every core)
-     * @param decoder          image decoder (default {@link ImageIoDecoder})
+     * @param decoder          image decoder (default {@link ImageLoaderDecoder})
      * @param thumbnailSize    thumbnail's longer side in pixels (default 256)
      * @param encoderInputSide longer side of the image handed to the encoder (default 512; encoders resize anyway,
      *                         this bounds the memory of a batch)
@@ -66,7 +66,7 @@ public final class Indexer implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(32, Runtime.getRuntime().availableProcessors(), new ImageIoDecoder(), 256, 512);
+            return new Options(32, Runtime.getRuntime().availableProcessors(), new ImageLoaderDecoder(), 256, 512);
         }
 
         public Options batchSize(int n) {

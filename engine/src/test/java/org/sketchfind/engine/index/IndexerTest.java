@@ -334,8 +334,8 @@ class IndexerTest {
         assertEquals(5, causes.size(), causes.toString());
         assertTrue(causes.get("zero.jpg").contains("empty"), causes.toString());
         assertTrue(causes.get("truncated.jpg").matches(".*(truncated|corrupt|end of file).*"), causes.toString());
-        assertTrue(causes.get("text.png").contains("not a supported image format"), causes.toString());
-        assertTrue(causes.get("bomb.png").contains("too large"), causes.toString());
+        assertTrue(causes.get("text.png").contains("unsupported image format"), causes.toString());
+        assertTrue(causes.get("bomb.png").contains("over the limit"), causes.toString());
         assertTrue(causes.get("phone.HEIC").contains("HEIC"), causes.toString());
 
         // skipped files are not retried while unchanged

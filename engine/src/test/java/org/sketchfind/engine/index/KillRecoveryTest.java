@@ -94,7 +94,7 @@ class KillRecoveryTest {
         // and every code is the right one for its file
         try (Catalogue catalogue = Catalogue.open(data)) {
             assertEquals(files.size(), catalogue.codes(AverageHashEncoder.MODEL_ID).size());
-            ImageIoDecoder decoder = new ImageIoDecoder();
+            ImageLoaderDecoder decoder = new ImageLoaderDecoder();
             for (Catalogue.StoredCode c : catalogue.codes(AverageHashEncoder.MODEL_ID)) {
                 long expected = AverageHashEncoder.hash(Thumbnails.scaleRgb(decoder.decode(c.path()).image(), 512));
                 assertArrayEquals(new long[] {expected}, c.code(), c.path().toString());
