@@ -44,7 +44,8 @@ public final class Itq {
         this.pca = pca;
         this.rotation = rotation;
         this.errors = errors;
-        this.projection = Nd4j.create(pca).mmul(Nd4j.create(rotation)).toDoubleMatrix();
+        this.projection = new double[pca.length][rotation.length];
+        multiply(pca, rotation, projection);
     }
 
     /**
@@ -74,7 +75,7 @@ public final class Itq {
         Linalg.Eig eig = Linalg.symmetricEigen(cov);
         INDArray w = eig.vectors().get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(0, bits)).dup();
-        INDArray v = xc.mmul(w); // n x bits
+        double[][] v = xc.mmul(w).toDoubleMatrix(); // n x bits
 
         // random orthogonal initial rotation: U of the SVD of a Gaussian matrix
         Random rnd = new Random(seed);
@@ -84,32 +85,59 @@ public final class Itq {
                 row[j] = rnd.nextGaussian();
             }
         }
-        INDArray r = Linalg.svdSquare(Nd4j.create(g)).u();
+        double[][] r = Linalg.svdSquare(Nd4j.create(g)).u().toDoubleMatrix();
         double[] errors = new double[iterations + 1];
+        double[][] vr = new double[n][bits];
+        double[][] c = new double[bits][bits];
         for (int it = 0; it <= iterations; it++) {
-            INDArray vr = v.mmul(r);
-            INDArray b = sign(vr);
-            errors[it] = b.sub(vr).norm2Number().doubleValue();
-            errors[it] = errors[it] * errors[it] / n;
+            // the small products run in plain Java: per-op dispatch costs more than the arithmetic at these sizes
+            multiply(v, r, vr);
+            double err = 0;
+            for (double[] row : vr) {
+                for (int j = 0; j < bits; j++) {
+                    double b = row[j] >= 0 ? 1 : -1;
+                    err += (b - row[j]) * (b - row[j]);
+                    row[j] = b; // vr now holds B
+                }
+            }
+            errors[it] = err / n;
             if (it == iterations) {
                 break;
             }
             // Procrustes: SVD of BᵀV = S Ω Ŝᵀ, R = Ŝ Sᵀ
-            Linalg.Svd svd = Linalg.svdSquare(b.transpose().mmul(v));
-            r = svd.vt().transpose().mmul(svd.u().transpose());
+            for (double[] row : c) {
+                java.util.Arrays.fill(row, 0);
+            }
+            for (int i = 0; i < n; i++) {
+                double[] bi = vr[i], vi = v[i];
+                for (int a = 0; a < bits; a++) {
+                    double ba = bi[a];
+                    double[] ca = c[a];
+                    for (int j = 0; j < bits; j++) {
+                        ca[j] += ba * vi[j];
+                    }
+                }
+            }
+            Linalg.Svd svd = Linalg.svdSquare(Nd4j.create(c));
+            r = svd.vt().transpose().mmul(svd.u().transpose()).toDoubleMatrix();
         }
-        return new Itq(mu.toDoubleVector(), w.toDoubleMatrix(), r.toDoubleMatrix(), errors);
+        return new Itq(mu.toDoubleVector(), w.toDoubleMatrix(), r, errors);
     }
 
-    /** ±1 with sgn(0) = +1 (matches the encoder's bit = value ≥ 0). */
-    private static INDArray sign(INDArray m) {
-        double[][] a = m.toDoubleMatrix();
-        for (double[] row : a) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = row[j] >= 0 ? 1 : -1;
+    private static void multiply(double[][] a, double[][] b, double[][] out) {
+        int m = b[0].length;
+        for (int i = 0; i < a.length; i++) {
+            double[] o = out[i];
+            java.util.Arrays.fill(o, 0);
+            double[] ai = a[i];
+            for (int k = 0; k < ai.length; k++) {
+                double x = ai[k];
+                double[] bk = b[k];
+                for (int j = 0; j < m; j++) {
+                    o[j] += x * bk[j];
+                }
             }
         }
-        return Nd4j.create(a);
     }
 
     public int dims() {
