@@ -1,9 +1,5 @@
 package org.sketchfind.engine.eval.baseline;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.sketchfind.engine.index.Codes;
 
 import java.util.ArrayList;
@@ -27,7 +23,7 @@ import java.util.Random;
  * not DSH's joint solve with the classifier term; (3) no semi-heterogeneous (Siamese/triplet) ranking loss.
  *
  * <p>Loss per modality batch: CE(softmax(h W_c + b_c), y) + α‖h − B_y‖²/M + γ‖h − sgn h‖²/M (means over the batch),
- * plus weight decay; Adam; gradients written out by hand on ND4J. Bit i = 1 iff h_i ≥ 0. Seeded: initial weights,
+ * plus weight decay; Adam; gradients written out by hand, plain-Java float matrices ({@link Dense}). Bit i = 1 iff h_i ≥ 0. Seeded: initial weights,
  * initial class codes and batch order come from {@link Config#seed()}; a fit is repeatable.
  */
 public final class DshBaseline implements Baseline {
@@ -73,8 +69,8 @@ public final class DshBaseline implements Baseline {
     private final Config config;
     private Branch sketch;
     private Branch photo;
-    private INDArray featureMean;
-    private INDArray featureStd;
+    private float[] featureMean;
+    private float[] featureInvStd;
     private List<EpochLoss> history = List.of();
     private double trainingSeconds;
 
@@ -112,58 +108,69 @@ public final class DshBaseline implements Baseline {
         return trainingSeconds;
     }
 
-    /** One modality's MLP with its Adam state. */
-    private static final class Branch {
-        final Param w1, b1, w2, b2;
-
-        Branch(int d, int h, int m, Random rnd) {
-            w1 = new Param(gaussian(d, h, Math.sqrt(2.0 / d), rnd), true);
-            b1 = new Param(Nd4j.zeros(DataType.FLOAT, 1, h), false);
-            w2 = new Param(gaussian(h, m, Math.sqrt(1.0 / h), rnd), true);
-            b2 = new Param(Nd4j.zeros(DataType.FLOAT, 1, m), false);
-        }
-
-        /** Forward pass; returns {a1, h1, h}. */
-        INDArray[] forward(INDArray x) {
-            INDArray a1 = x.mmul(w1.value).addiRowVector(b1.value);
-            INDArray h1 = Transforms.relu(a1, true);
-            INDArray h = Transforms.tanh(h1.mmul(w2.value).addiRowVector(b2.value), true);
-            return new INDArray[]{a1, h1, h};
-        }
-    }
-
     /** A parameter with its Adam moments. */
     private static final class Param {
-        final INDArray value, m, v;
+        final float[] value, m, v;
         final boolean decay;
 
-        Param(INDArray value, boolean decay) {
+        Param(float[] value, boolean decay) {
             this.value = value;
-            this.m = Nd4j.zerosLike(value);
-            this.v = Nd4j.zerosLike(value);
+            this.m = new float[value.length];
+            this.v = new float[value.length];
             this.decay = decay;
         }
 
-        void adam(INDArray grad, double lr, double wd, int t) {
-            INDArray g = grad.reshape(value.shape());
-            if (decay && wd > 0) {
-                g = g.add(value.mul(wd));
-            }
+        void adam(float[] g, double lr, double wd, int t) {
             double b1 = 0.9, b2 = 0.999, eps = 1e-8;
-            m.muli(b1).addi(g.mul(1 - b1));
-            v.muli(b2).addi(g.mul(g).muli(1 - b2));
             double c1 = 1 - Math.pow(b1, t), c2 = 1 - Math.pow(b2, t);
-            INDArray step = m.div(c1).divi(Transforms.sqrt(v.div(c2), false).addi(eps)).muli(lr);
-            value.subi(step);
+            for (int i = 0; i < value.length; i++) {
+                double gi = g[i] + (decay ? wd * value[i] : 0);
+                m[i] = (float) (b1 * m[i] + (1 - b1) * gi);
+                v[i] = (float) (b2 * v[i] + (1 - b2) * gi * gi);
+                value[i] -= (float) (lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps));
+            }
         }
     }
 
-    private static INDArray gaussian(int rows, int cols, double std, Random rnd) {
-        float[] a = new float[rows * cols];
-        for (int i = 0; i < a.length; i++) {
+    /** One modality's MLP d → hidden (ReLU) → M (tanh). */
+    private static final class Branch {
+        final int d, h, m;
+        final Param w1, b1, w2, b2;
+
+        Branch(int d, int h, int m, Random rnd) {
+            this.d = d;
+            this.h = h;
+            this.m = m;
+            w1 = new Param(gaussian(d * h, Math.sqrt(2.0 / d), rnd), true);
+            b1 = new Param(new float[h], false);
+            w2 = new Param(gaussian(h * m, Math.sqrt(1.0 / h), rnd), true);
+            b2 = new Param(new float[m], false);
+        }
+
+        /** Forward pass of n rows; returns {h1 (post-ReLU), codes (tanh)}. */
+        float[][] forward(float[] x, int n) {
+            float[] h1 = Dense.mul(x, n, d, w1.value, h);
+            Dense.addRow(h1, n, h, b1.value);
+            for (int i = 0; i < h1.length; i++) {
+                if (h1[i] < 0) {
+                    h1[i] = 0;
+                }
+            }
+            float[] out = Dense.mul(h1, n, h, w2.value, m);
+            Dense.addRow(out, n, m, b2.value);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) Math.tanh(out[i]);
+            }
+            return new float[][]{h1, out};
+        }
+    }
+
+    private static float[] gaussian(int size, double std, Random rnd) {
+        float[] a = new float[size];
+        for (int i = 0; i < size; i++) {
             a[i] = (float) (rnd.nextGaussian() * std);
         }
-        return Nd4j.create(a, new long[]{rows, cols}, DataType.FLOAT);
+        return a;
     }
 
     @Override
@@ -177,24 +184,42 @@ public final class DshBaseline implements Baseline {
         int classes = f.classNames().size();
         Random rnd = new Random(config.seed());
 
-        INDArray pooled = Nd4j.create(seenOnly.pooled());
-        featureMean = pooled.mean(0).reshape(1, d);
-        featureStd = pooled.std(0).reshape(1, d).addi(1e-6);
-        INDArray xs = standardise(Nd4j.create(f.sketches()));
-        INDArray xp = standardise(Nd4j.create(f.photos()));
+        float[][] pooled = seenOnly.pooled();
+        double[] mean = new double[d], sq = new double[d];
+        for (float[] row : pooled) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += row[j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= pooled.length;
+        }
+        for (float[] row : pooled) {
+            for (int j = 0; j < d; j++) {
+                sq[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
+            }
+        }
+        featureMean = new float[d];
+        featureInvStd = new float[d];
+        for (int j = 0; j < d; j++) {
+            featureMean[j] = (float) mean[j];
+            featureInvStd[j] = (float) (1 / (Math.sqrt(sq[j] / pooled.length) + 1e-6));
+        }
+        float[] xs = standardise(f.sketches()), xp = standardise(f.photos());
         int[] ys = f.sketchLabels(), yp = f.photoLabels();
 
         sketch = new Branch(d, config.hidden(), bits, rnd);
         photo = new Branch(d, config.hidden(), bits, rnd);
-        Param wc = new Param(gaussian(bits, classes, Math.sqrt(1.0 / bits), rnd), true);
-        Param bc = new Param(Nd4j.zeros(DataType.FLOAT, 1, classes), false);
+        Param wc = new Param(gaussian(bits * classes, Math.sqrt(1.0 / bits), rnd), true);
+        Param bc = new Param(new float[classes], false);
 
         int[] permS = identity(ys.length), permP = identity(yp.length);
         int steps = (Math.max(ys.length, yp.length) + config.batchSize() - 1) / config.batchSize();
         List<EpochLoss> hist = new ArrayList<>();
         int t = 0;
+        double lr = config.learningRate(), wd = config.weightDecay();
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            INDArray classCodes = classCodes(xs, ys, xp, yp, classes, bits, rnd);
+            float[] classCodes = classCodes(xs, ys, xp, yp, classes, d);
             shuffle(permS, rnd);
             shuffle(permP, rnd);
             double[] sums = new double[3];
@@ -202,13 +227,12 @@ public final class DshBaseline implements Baseline {
                 t++;
                 int[] bs = batch(permS, s, config.batchSize());
                 int[] bp = batch(permP, s, config.batchSize());
-                INDArray gWc = Nd4j.zeros(DataType.FLOAT, bits, classes);
-                INDArray gBc = Nd4j.zeros(DataType.FLOAT, 1, classes);
-                INDArray[] gradS = step(sketch, xs.getRows(bs), labels(ys, bs), wc.value, bc.value, classCodes,
-                        gWc, gBc, sums);
-                INDArray[] gradP = step(photo, xp.getRows(bp), labels(yp, bp), wc.value, bc.value, classCodes,
-                        gWc, gBc, sums);
-                double lr = config.learningRate(), wd = config.weightDecay();
+                float[] gWc = new float[bits * classes];
+                float[] gBc = new float[classes];
+                float[][] gradS = step(sketch, rows(xs, d, bs), labels(ys, bs), wc.value, bc.value, classes,
+                        classCodes, gWc, gBc, sums);
+                float[][] gradP = step(photo, rows(xp, d, bp), labels(yp, bp), wc.value, bc.value, classes,
+                        classCodes, gWc, gBc, sums);
                 apply(sketch, gradS, lr, wd, t);
                 apply(photo, gradP, lr, wd, t);
                 wc.adam(gWc, lr, wd, t);
@@ -221,7 +245,7 @@ public final class DshBaseline implements Baseline {
         trainingSeconds = (System.nanoTime() - t0) / 1e9;
     }
 
-    private static void apply(Branch b, INDArray[] g, double lr, double wd, int t) {
+    private static void apply(Branch b, float[][] g, double lr, double wd, int t) {
         b.w1.adam(g[0], lr, wd, t);
         b.b1.adam(g[1], lr, wd, t);
         b.w2.adam(g[2], lr, wd, t);
@@ -232,85 +256,114 @@ public final class DshBaseline implements Baseline {
      * Forward and backward of one modality's batch; adds its classifier gradients to gWc/gBc and its loss terms to
      * sums; returns the branch gradients {w1, b1, w2, b2}.
      */
-    private INDArray[] step(Branch br, INDArray x, int[] y, INDArray wc, INDArray bcv, INDArray classCodes,
-                            INDArray gWc, INDArray gBc, double[] sums) {
-        int n = (int) x.rows();
-        int classes = (int) wc.columns();
-        INDArray[] fw = br.forward(x);
-        INDArray a1 = fw[0], h1 = fw[1], h = fw[2];
-        INDArray logits = h.mmul(wc).addiRowVector(bcv);
-        INDArray max = logits.max(1).reshape(n, 1);
-        INDArray p = Transforms.exp(logits.subColumnVector(max), false);
-        p.diviColumnVector(p.sum(1).reshape(n, 1));
-        float[] onehot = new float[n * classes];
+    private float[][] step(Branch br, float[] x, int[] y, float[] wc, float[] bcv, int classes, float[] classCodes,
+                           float[] gWc, float[] gBc, double[] sums) {
+        int n = y.length, m = bits, hd = br.h;
+        float[][] fw = br.forward(x, n);
+        float[] h1 = fw[0], h = fw[1];
+        float[] logits = Dense.mul(h, n, m, wc, classes);
+        Dense.addRow(logits, n, classes, bcv);
+        double ce = 0;
+        float[] dLogits = new float[n * classes];
         for (int i = 0; i < n; i++) {
-            onehot[i * classes + y[i]] = 1;
+            int o = i * classes;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                max = Math.max(max, logits[o + c]);
+            }
+            double z = 0;
+            for (int c = 0; c < classes; c++) {
+                z += Math.exp(logits[o + c] - max);
+            }
+            for (int c = 0; c < classes; c++) {
+                double p = Math.exp(logits[o + c] - max) / z;
+                dLogits[o + c] = (float) ((p - (c == y[i] ? 1 : 0)) / n);
+            }
+            ce -= (logits[o + y[i]] - max - Math.log(z)) / n;
         }
-        INDArray yh = Nd4j.create(onehot, new long[]{n, classes}, DataType.FLOAT);
-        double ce = -Transforms.log(p.add(1e-12), false).muli(yh).sumNumber().doubleValue() / n;
-        INDArray target = classCodes.getRows(y);
-        INDArray diffB = h.sub(target);
-        INDArray diffQ = h.sub(Transforms.sign(h, true));
-        double m = bits;
-        double align = config.alignWeight() * diffB.mul(diffB).sumNumber().doubleValue() / (n * m);
-        double quant = config.quantWeight() * diffQ.mul(diffQ).sumNumber().doubleValue() / (n * m);
+        double align = 0, quant = 0;
+        float[] dH = Dense.mulTransposeB(dLogits, n, classes, wc, m);
+        double ka = 2 * config.alignWeight() / (n * (double) m), kq = 2 * config.quantWeight() / (n * (double) m);
+        for (int i = 0; i < n; i++) {
+            int o = i * m, co = y[i] * m;
+            for (int j = 0; j < m; j++) {
+                float hv = h[o + j];
+                double db = hv - classCodes[co + j];
+                double dq = hv - Math.signum(hv);
+                align += db * db;
+                quant += dq * dq;
+                double g = dH[o + j] + ka * db + kq * dq;
+                dH[o + j] = (float) (g * (1 - hv * hv)); // through tanh: dA2
+            }
+        }
         sums[0] += ce;
-        sums[1] += align;
-        sums[2] += quant;
+        sums[1] += config.alignWeight() * align / (n * (double) m);
+        sums[2] += config.quantWeight() * quant / (n * (double) m);
 
-        INDArray dLogits = p.subi(yh).divi(n);
-        gWc.addi(h.transpose().mmul(dLogits));
-        gBc.addi(dLogits.sum(0).reshape(1, classes));
-        INDArray dH = dLogits.mmul(wc.transpose())
-                .addi(diffB.muli(2 * config.alignWeight() / (n * m)))
-                .addi(diffQ.muli(2 * config.quantWeight() / (n * m)));
-        INDArray dA2 = dH.muli(h.mul(h).rsubi(1));
-        INDArray dW2 = h1.transpose().mmul(dA2);
-        INDArray dB2 = dA2.sum(0);
-        INDArray dA1 = dA2.mmul(br.w2.value.transpose()).muli(a1.gt(0).castTo(DataType.FLOAT));
-        INDArray dW1 = x.transpose().mmul(dA1);
-        INDArray dB1 = dA1.sum(0);
-        return new INDArray[]{dW1, dB1, dW2, dB2};
+        float[] gw = Dense.mulTransposeA(h, n, m, dLogits, classes);
+        for (int i = 0; i < gw.length; i++) {
+            gWc[i] += gw[i];
+        }
+        float[] gb = Dense.columnSums(dLogits, n, classes);
+        for (int i = 0; i < gb.length; i++) {
+            gBc[i] += gb[i];
+        }
+        float[] dA2 = dH;
+        float[] dW2 = Dense.mulTransposeA(h1, n, hd, dA2, m);
+        float[] dB2 = Dense.columnSums(dA2, n, m);
+        float[] dA1 = Dense.mulTransposeB(dA2, n, m, br.w2.value, hd);
+        for (int i = 0; i < dA1.length; i++) {
+            if (h1[i] <= 0) {
+                dA1[i] = 0;
+            }
+        }
+        float[] dW1 = Dense.mulTransposeA(x, n, br.d, dA1, hd);
+        float[] dB1 = Dense.columnSums(dA1, n, hd);
+        return new float[][]{dW1, dB1, dW2, dB2};
     }
 
     /** DSH's discrete step, simplified: B_c = sgn(Σ relaxed codes of class c over both modalities), sgn(0) = +1. */
-    private INDArray classCodes(INDArray xs, int[] ys, INDArray xp, int[] yp, int classes, int m, Random rnd) {
-        double[][] sum = new double[classes][m];
-        accumulate(sum, relaxed(sketch, xs), ys);
-        accumulate(sum, relaxed(photo, xp), yp);
-        float[] b = new float[classes * m];
-        for (int c = 0; c < classes; c++) {
-            for (int j = 0; j < m; j++) {
-                b[c * m + j] = sum[c][j] >= 0 ? 1 : -1;
-            }
+    private float[] classCodes(float[] xs, int[] ys, float[] xp, int[] yp, int classes, int d) {
+        double[] sum = new double[classes * bits];
+        accumulate(sum, sketch.forward(xs, ys.length)[1], ys);
+        accumulate(sum, photo.forward(xp, yp.length)[1], yp);
+        float[] b = new float[classes * bits];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = sum[i] >= 0 ? 1 : -1;
         }
-        return Nd4j.create(b, new long[]{classes, m}, DataType.FLOAT);
+        return b;
     }
 
-    private static void accumulate(double[][] sum, float[][] codes, int[] labels) {
-        for (int i = 0; i < codes.length; i++) {
-            double[] s = sum[labels[i]];
-            for (int j = 0; j < s.length; j++) {
-                s[j] += codes[i][j];
+    private void accumulate(double[] sum, float[] codes, int[] labels) {
+        for (int i = 0; i < labels.length; i++) {
+            int o = labels[i] * bits;
+            for (int j = 0; j < bits; j++) {
+                sum[o + j] += codes[i * bits + j];
             }
         }
     }
 
-    private static float[][] relaxed(Branch br, INDArray x) {
-        int n = (int) x.rows();
-        float[][] out = new float[n][];
-        for (int from = 0; from < n; from += 1024) {
-            int to = Math.min(n, from + 1024);
-            INDArray h = br.forward(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all()))[2];
-            float[][] part = h.toFloatMatrix();
-            System.arraycopy(part, 0, out, from, part.length);
+    private float[] standardise(float[][] rows) {
+        int d = featureMean.length;
+        float[] out = new float[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != d) {
+                throw new IllegalArgumentException(NAME + " was fitted on " + d + "-d features, got "
+                        + rows[i].length);
+            }
+            for (int j = 0; j < d; j++) {
+                out[i * d + j] = (rows[i][j] - featureMean[j]) * featureInvStd[j];
+            }
         }
         return out;
     }
 
-    private INDArray standardise(INDArray x) {
-        return x.subRowVector(featureMean).diviRowVector(featureStd);
+    private static float[] rows(float[] x, int d, int[] idx) {
+        float[] out = new float[idx.length * d];
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(x, idx[i] * d, out, i * d, d);
+        }
+        return out;
     }
 
     private static int[] identity(int n) {
@@ -348,11 +401,6 @@ public final class DshBaseline implements Baseline {
         return out;
     }
 
-    /** Relaxed (tanh) codes of sketches, for inspection. */
-    public float[][] relaxedSketchCodes(float[][] features) {
-        return relaxed(fitted(sketch), standardise(Nd4j.create(features)));
-    }
-
     private Branch fitted(Branch b) {
         if (b == null) {
             throw new IllegalStateException(NAME + " is not fitted");
@@ -371,17 +419,10 @@ public final class DshBaseline implements Baseline {
     }
 
     private Embedded encode(Branch br, float[][] features) {
-        if (features.length == 0) {
-            return new Embedded.Binary(new long[0][], bits);
-        }
-        if (features[0].length != featureMean.columns()) {
-            throw new IllegalArgumentException(NAME + " was fitted on " + featureMean.columns() + "-d features, got "
-                    + features[0].length);
-        }
-        float[][] h = relaxed(br, standardise(Nd4j.create(features)));
-        long[][] codes = new long[h.length][];
-        for (int i = 0; i < h.length; i++) {
-            codes[i] = Codes.pack(h[i], 0f);
+        float[] h = br.forward(standardise(features), features.length)[1];
+        long[][] codes = new long[features.length][];
+        for (int i = 0; i < features.length; i++) {
+            codes[i] = Codes.pack(java.util.Arrays.copyOfRange(h, i * bits, (i + 1) * bits), 0f);
         }
         return new Embedded.Binary(codes, bits);
     }
