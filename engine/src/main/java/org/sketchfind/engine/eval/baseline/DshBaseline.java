@@ -19,8 +19,9 @@ import java.util.Random;
  *
  * <p>Simplifications (named): (1) frozen backbone pooled features instead of DSH's trained C-S/C-P two-branch CNNs
  * and sketch-tokens — each modality gets an MLP {@code d → hidden (ReLU) → M (tanh)} on standardised features;
- * (2) the discrete step is the closed-form B_c = sgn(Σ of both modalities' relaxed codes of class c) once per epoch,
- * not DSH's joint solve with the classifier term; (3) no semi-heterogeneous (Siamese/triplet) ranking loss.
+ * (2) the discrete step is the closed-form B_c = sgn(Σ of both modalities' relaxed codes of class c), taken once
+ * per epoch over the codes the epoch's steps computed (from the untrained networks before the first epoch), not
+ * DSH's joint solve with the classifier term; (3) no semi-heterogeneous (Siamese/triplet) ranking loss.
  *
  * <p>Loss per modality batch: CE(softmax(h W_c + b_c), y) + α‖h − B_y‖²/M + γ‖h − sgn h‖²/M (means over the batch),
  * plus weight decay; Adam; gradients written out by hand, plain-Java float matrices ({@link Dense}). Bit i = 1 iff h_i ≥ 0. Seeded: initial weights,
@@ -49,7 +50,7 @@ public final class DshBaseline implements Baseline {
         }
 
         public static Config defaults(long seed) {
-            return new Config(512, 40, 128, 1e-3, 1.0, 0.1, 1e-4, seed);
+            return new Config(512, 25, 128, 1e-3, 1.0, 0.1, 1e-4, seed);
         }
 
         public Config withEpochs(int e) {
@@ -218,21 +219,24 @@ public final class DshBaseline implements Baseline {
         List<EpochLoss> hist = new ArrayList<>();
         int t = 0;
         double lr = config.learningRate(), wd = config.weightDecay();
+        // initial class codes from the untrained networks; afterwards from the codes computed during each epoch
+        float[] classCodes = classCodes(xs, ys, xp, yp, classes);
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            float[] classCodes = classCodes(xs, ys, xp, yp, classes, d);
             shuffle(permS, rnd);
             shuffle(permP, rnd);
             double[] sums = new double[3];
+            double[] codeSums = new double[classes * bits];
             for (int s = 0; s < steps; s++) {
                 t++;
                 int[] bs = batch(permS, s, config.batchSize());
                 int[] bp = batch(permP, s, config.batchSize());
                 float[] gWc = new float[bits * classes];
                 float[] gBc = new float[classes];
-                float[][] gradS = step(sketch, rows(xs, d, bs), labels(ys, bs), wc.value, bc.value, classes,
-                        classCodes, gWc, gBc, sums);
-                float[][] gradP = step(photo, rows(xp, d, bp), labels(yp, bp), wc.value, bc.value, classes,
-                        classCodes, gWc, gBc, sums);
+                int[] ls = labels(ys, bs), lp = labels(yp, bp);
+                float[][] gradS = step(sketch, rows(xs, d, bs), ls, wc.value, bc.value, classes, classCodes, gWc,
+                        gBc, sums, codeSums);
+                float[][] gradP = step(photo, rows(xp, d, bp), lp, wc.value, bc.value, classes, classCodes, gWc,
+                        gBc, sums, codeSums);
                 apply(sketch, gradS, lr, wd, t);
                 apply(photo, gradP, lr, wd, t);
                 wc.adam(gWc, lr, wd, t);
@@ -240,6 +244,7 @@ public final class DshBaseline implements Baseline {
             }
             hist.add(new EpochLoss(epoch, (sums[0] + sums[1] + sums[2]) / steps, sums[0] / steps,
                     sums[1] / steps, sums[2] / steps));
+            classCodes = signs(codeSums, classCodes);
         }
         history = List.copyOf(hist);
         trainingSeconds = (System.nanoTime() - t0) / 1e9;
@@ -257,10 +262,11 @@ public final class DshBaseline implements Baseline {
      * sums; returns the branch gradients {w1, b1, w2, b2}.
      */
     private float[][] step(Branch br, float[] x, int[] y, float[] wc, float[] bcv, int classes, float[] classCodes,
-                           float[] gWc, float[] gBc, double[] sums) {
+                           float[] gWc, float[] gBc, double[] sums, double[] codeSums) {
         int n = y.length, m = bits, hd = br.h;
         float[][] fw = br.forward(x, n);
         float[] h1 = fw[0], h = fw[1];
+        accumulate(codeSums, h, y);
         float[] logits = Dense.mul(h, n, m, wc, classes);
         Dense.addRow(logits, n, classes, bcv);
         double ce = 0;
@@ -323,13 +329,25 @@ public final class DshBaseline implements Baseline {
     }
 
     /** DSH's discrete step, simplified: B_c = sgn(Σ relaxed codes of class c over both modalities), sgn(0) = +1. */
-    private float[] classCodes(float[] xs, int[] ys, float[] xp, int[] yp, int classes, int d) {
+    private float[] classCodes(float[] xs, int[] ys, float[] xp, int[] yp, int classes) {
         double[] sum = new double[classes * bits];
         accumulate(sum, sketch.forward(xs, ys.length)[1], ys);
         accumulate(sum, photo.forward(xp, yp.length)[1], yp);
-        float[] b = new float[classes * bits];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = sum[i] >= 0 ? 1 : -1;
+        return signs(sum, null);
+    }
+
+    /** sgn of the code sums; a class with no item this epoch keeps its previous code. */
+    private float[] signs(double[] sum, float[] previous) {
+        float[] b = new float[sum.length];
+        for (int c = 0; c < sum.length / bits; c++) {
+            boolean any = false;
+            for (int j = 0; j < bits && !any; j++) {
+                any = sum[c * bits + j] != 0;
+            }
+            for (int j = 0; j < bits; j++) {
+                int i = c * bits + j;
+                b[i] = previous != null && !any ? previous[i] : sum[i] >= 0 ? 1 : -1;
+            }
         }
         return b;
     }
