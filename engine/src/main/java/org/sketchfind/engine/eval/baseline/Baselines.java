@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 public final class Baselines {
     /** Baseline ids, in table order: hashing methods first, then real-valued ones. */
     public static final List<String> IDS = List.of(ItqBaseline.NAME, DshBaseline.NAME, ImagenetCosine.NAME,
-            RidgeSemanticBaseline.NAME);
+            RidgeSemanticBaseline.NAME, SaeBaseline.NAME);
 
     private Baselines() {
     }
@@ -60,6 +60,7 @@ public final class Baselines {
         return switch (id) {
             case ImagenetCosine.NAME -> new ImagenetCosine();
             case RidgeSemanticBaseline.NAME -> new RidgeSemanticBaseline(config.seed());
+            case SaeBaseline.NAME -> new SaeBaseline(config.seed());
             case ItqBaseline.NAME -> new ItqBaseline(bits, config.seed());
             case DshBaseline.NAME -> new DshBaseline(bits,
                     config.dsh() != null ? config.dsh() : DshBaseline.Config.defaults(config.seed()));
@@ -106,7 +107,7 @@ public final class Baselines {
      *                   {@code unseenTest} (zero-shot rule, enforced by {@link TrainingFeatures#seenOnly})
      * @param unseenTest features of unseen-class items: sketches are the queries, photos the gallery
      * @param bitLengths code lengths of the hashing baselines, e.g. {32, 64, 128}
-     * @return reports in table order: ITQ per bit length, DSH per bit length, ImageNet cosine, ridge
+     * @return reports in table order: ITQ per bit length, DSH per bit length, ImageNet cosine, ridge, SAE
      */
     public static List<Report> runAll(FeatureSet seenTrain, FeatureSet unseenTest, int[] bitLengths,
                                       Config config) {

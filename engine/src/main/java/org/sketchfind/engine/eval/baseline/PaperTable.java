@@ -23,7 +23,8 @@ public final class PaperTable {
             ItqBaseline.NAME, "ITQ (Gong & Lazebnik 2011)",
             DshBaseline.NAME, "DSH-style (Liu et al. 2017), frozen features",
             ImagenetCosine.NAME, "ImageNet features + cosine",
-            RidgeSemanticBaseline.NAME, "Ridge → GloVe (SAE-style, Kodirov et al. 2017)");
+            RidgeSemanticBaseline.NAME, "Ridge → GloVe (linear, SAE-style)",
+            SaeBaseline.NAME, "SAE (Kodirov et al. 2017)");
 
     /**
      * @param title   heading of the table

@@ -1,13 +1,8 @@
 package org.sketchfind.engine.eval.baseline;
 
-import org.sketchfind.engine.eval.Evaluation;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A linear zero-shot baseline in the spirit of the ZSIH paper's SAE row (Kodirov, Xiang &amp; Gong, "Semantic
@@ -76,32 +71,22 @@ public final class RidgeSemanticBaseline implements Baseline {
         if (f.sketches().length < 2 || f.photos().length < 2) {
             throw new IllegalArgumentException(NAME + " needs at least 2 sketches and 2 photos of seen classes");
         }
-        List<String> classes = new ArrayList<>(seenOnly.seenClasses());
         selection = new ArrayList<>();
         chosen = DEFAULT_LAMBDA;
-        if (classes.size() >= 3) {
-            Collections.shuffle(classes, new Random(seed));
-            int nVal = Math.max(1, (int) Math.round(validationFraction * classes.size()));
-            Set<String> val = new TreeSet<>(classes.subList(0, nVal));
-            Set<String> fitNames = new TreeSet<>(classes.subList(nVal, classes.size()));
-            validationClasses = List.copyOf(val);
-            FeatureSet fitSet = f.onlyClasses(fitNames), valSet = f.onlyClasses(val);
-            if (fitSet.sketches().length >= 2 && fitSet.photos().length >= 2 && valSet.sketches().length > 0
-                    && valSet.photos().length > 0) {
-                Ridge rs = Ridge.fit(fitSet.sketches(), targets(fitSet, fitSet.sketchLabels()));
-                Ridge rp = Ridge.fit(fitSet.photos(), targets(fitSet, fitSet.photoLabels()));
-                double best = Double.NEGATIVE_INFINITY;
-                Evaluation.Options opt = Evaluation.Options.defaults()
-                        .withPrecisionK(Math.min(100, valSet.photos().length)).withSplit("seen-validation");
-                for (double lambda : grid) {
-                    double map = Evaluation.cosine(NAME, rs.solve(lambda).predict(valSet.sketches()),
-                            valSet.sketchLabels(), rp.solve(lambda).predict(valSet.photos()), valSet.photoLabels(),
-                            valSet.classNames(), opt).mapAll();
-                    selection.add(new Selection(lambda, map));
-                    if (map >= best) { // ascending grid: ties go to the larger λ
-                        best = map;
-                        chosen = lambda;
-                    }
+        SeenHoldOut holdOut = SeenHoldOut.split(seenOnly, seed, validationFraction);
+        validationClasses = holdOut != null ? holdOut.validationClasses : List.of();
+        if (holdOut != null) {
+            FeatureSet fitSet = holdOut.fit, valSet = holdOut.validation;
+            Ridge rs = Ridge.fit(fitSet.sketches(), targets(fitSet, fitSet.sketchLabels()));
+            Ridge rp = Ridge.fit(fitSet.photos(), targets(fitSet, fitSet.photoLabels()));
+            double best = Double.NEGATIVE_INFINITY;
+            for (double lambda : grid) {
+                double map = holdOut.map(NAME, rs.solve(lambda).predict(valSet.sketches()),
+                        rp.solve(lambda).predict(valSet.photos()));
+                selection.add(new Selection(lambda, map));
+                if (map >= best) { // ascending grid: ties go to the larger λ
+                    best = map;
+                    chosen = lambda;
                 }
             }
         }
