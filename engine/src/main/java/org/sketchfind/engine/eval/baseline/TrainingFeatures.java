@@ -27,7 +27,8 @@ public final class TrainingFeatures {
 
     /**
      * @param seenTrain     features of seen-class items only
-     * @param unseenClasses names of the held-out (unseen) classes; must not be empty-handed: pass what the split says
+     * @param unseenClasses names of the held-out (unseen) classes as the split lists them (empty only when the
+     *                      caller holds out no class, e.g. a benchmark)
      * @throws IllegalArgumentException if any item of {@code seenTrain} belongs to an unseen class, or it has no items
      */
     public static TrainingFeatures seenOnly(FeatureSet seenTrain, Collection<String> unseenClasses) {
