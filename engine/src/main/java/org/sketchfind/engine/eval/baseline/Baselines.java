@@ -147,8 +147,10 @@ public final class Baselines {
         b.fit(train);
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         Report r = evaluate(b, test, options);
-        log(config, String.format(Locale.ROOT, "%s%s: fit %.1f s, mAP@all %.4f", b.name(),
-                b.bits() != null ? " " + b.bits() + " bits" : "", fitSeconds, r.mapAll()));
+        String extra = b instanceof RidgeSemanticBaseline rb ? ", chosen relative λ " + rb.chosenLambda()
+                : b instanceof SaeBaseline sb ? ", chosen relative λ " + sb.chosenLambda() : "";
+        log(config, String.format(Locale.ROOT, "%s%s: fit %.1f s, mAP@all %.4f%s", b.name(),
+                b.bits() != null ? " " + b.bits() + " bits" : "", fitSeconds, r.mapAll(), extra));
         return r;
     }
 
