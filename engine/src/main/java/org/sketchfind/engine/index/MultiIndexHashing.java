@@ -19,21 +19,37 @@ import java.util.Locale;
  * every code at or below the k-th distance is known, the final (distance, row) order gives exactly the list of
  * the exhaustive {@link HammingIndex}, ties included.
  *
+ * <p>Layout for speed on a CPU where a random memory access costs as much as scanning dozens of codes: each table
+ * stores, bucket after bucket, the rows and a copy of their codes, so verifying a bucket reads memory sequentially;
+ * substrings of up to 24 bits are addressed directly (an offsets array), longer ones through open addressing.
+ * Duplicates are recognised without a visited set: a row found while probing (r, j) was already found earlier iff
+ * one of its substring distances d_i is below r, or equals r for some i &lt; j. When the next probe would take more
+ * lookups than a scan of the collection costs (long substrings or large radii), the search verifies every row not
+ * yet found instead, which keeps it exact and never much slower than {@link HammingIndex}.
+ *
  * <p>The tables are built once from the store's rows at construction time (a snapshot: later appends are not seen;
- * build a new index). Queries are single-threaded and may run concurrently (scratch space is per thread).
+ * build a new index). Queries are single-threaded and may run concurrently (scratch space is per thread). Memory:
+ * m × N × (4 + 8·words) bytes plus the offsets.
  */
 public final class MultiIndexHashing implements HammingSearcher {
+    /** A table lookup (a random access) costs about this many sequentially scanned codes; sets the fallback. */
+    static final int LOOKUP_COST_IN_CODES = 8;
+    private static final int DIRECT_MAX_BITS = 24;
+
     private final PackedCodes codes;
     private final int n;
     private final int bits;
     private final int words;
     private final int m;
+    private final int maxLen;
     private final int[] subStart;
     private final int[] subLen;
+    private final long[] maskLo;
+    private final long[] maskHi;
     private final Table[] tables;
     private final ThreadLocal<Scratch> scratch;
 
-    /** Builds with Norouzi et al.'s recommended number of substrings, {@link #recommendedSubstrings}. */
+    /** Builds with {@link #recommendedSubstrings} substrings. */
     public MultiIndexHashing(PackedCodes codes) {
         this(codes, recommendedSubstrings(codes.size(), codes.bits()));
     }
@@ -55,32 +71,46 @@ public final class MultiIndexHashing implements HammingSearcher {
         this.m = substrings;
         this.subStart = new int[m];
         this.subLen = new int[m];
+        this.maskLo = new long[m];
+        this.maskHi = new long[m];
         int base = bits / m;
         int extra = bits % m;
         int at = 0;
+        int longest = 0;
         for (int j = 0; j < m; j++) {
             subStart[j] = at;
             subLen[j] = base + (j < extra ? 1 : 0);
+            for (int b = at; b < at + subLen[j]; b++) {
+                if (b < 64) {
+                    maskLo[j] |= 1L << b;
+                } else {
+                    maskHi[j] |= 1L << (b - 64);
+                }
+            }
             at += subLen[j];
+            longest = Math.max(longest, subLen[j]);
         }
+        this.maxLen = longest;
         long[] data = codes.data();
         this.tables = new Table[m];
         for (int j = 0; j < m; j++) {
             tables[j] = Table.build(data, words, n, subStart[j], subLen[j]);
         }
-        int nn = n;
         int maxD = bits;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(nn, maxD));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(maxD));
     }
 
     /**
-     * Norouzi et al.'s choice m ≈ M / log2(n), so that each substring table has about as many buckets as codes;
-     * at least ⌈M/64⌉ (substrings fit in a long) and at least 1.
+     * Substrings of about 16 bits: with N up to ~10^7 codes this keeps table lookups (random accesses, the
+     * expensive part here) few while buckets stay small; Norouzi et al.'s m ≈ M / log2(N) balances lookups against
+     * candidates at equal cost, which measured slower on this machine where candidates are verified sequentially.
+     * Never fewer than ⌈M/64⌉ substrings (each fits a long), nor fewer than M / log2(N) rounded.
      */
     public static int recommendedSubstrings(int n, int bits) {
         double log2n = Math.log(Math.max(2, n)) / Math.log(2);
-        int m = (int) Math.round(bits / log2n);
-        return Math.max(Math.max(1, (bits + 63) / 64), Math.min(bits, m));
+        int norouzi = (int) Math.round(bits / log2n);
+        int sixteen = (bits + 15) / 16;
+        return Math.min(bits, Math.max((bits + 63) / 64, Math.max(norouzi, sixteen)));
     }
 
     /** Number of substrings m. */
@@ -114,30 +144,20 @@ public final class MultiIndexHashing implements HammingSearcher {
         }
         int want = Math.min(k, n);
         Scratch s = scratch.get();
-        s.reset();
-        try {
-            long[] qsub = querySubstrings(query);
-            int maxLen = 0;
-            for (int len : subLen) {
-                maxLen = Math.max(maxLen, len);
-            }
-            outer:
-            for (int r = 0; r <= maxLen; r++) {
-                for (int j = 0; j < m; j++) {
-                    probe(j, qsub[j], r, query, s, Integer.MAX_VALUE);
-                    if (s.found == n) {
-                        break outer;
-                    }
-                    int guaranteed = m * r + j;
-                    if (s.countUpTo(guaranteed) >= want) {
-                        break outer;
-                    }
+        s.reset(want, bits);
+        long[] qsub = querySubstrings(query);
+        outer:
+        for (int r = 0; r <= maxLen; r++) {
+            for (int j = 0; j < m; j++) {
+                if (probeOrScan(j, qsub[j], r, query, s)) {
+                    break outer; // everything verified
+                }
+                if (s.countUpTo(m * r + j) >= want) {
+                    break outer; // every code within m·r + j is known and k of them are
                 }
             }
-            return s.collect(codes.ids(), want, bits);
-        } finally {
-            s.clear();
         }
+        return s.collect(codes.ids(), want);
     }
 
     @Override
@@ -146,21 +166,23 @@ public final class MultiIndexHashing implements HammingSearcher {
         if (radius < 0) {
             throw new IllegalArgumentException("radius must not be negative: " + radius);
         }
+        int limit = Math.min(radius, bits);
         Scratch s = scratch.get();
-        s.reset();
-        try {
-            long[] qsub = querySubstrings(query);
-            int limit = Math.min(radius, bits);
-            int rmax = limit / m; // any code within `limit` has a substring within ⌊limit/m⌋
-            for (int r = 0; r <= rmax && s.found < n; r++) {
-                for (int j = 0; j < m; j++) {
-                    probe(j, qsub[j], r, query, s, limit);
+        s.reset(Integer.MAX_VALUE, limit);
+        if (n == 0) {
+            return List.of();
+        }
+        long[] qsub = querySubstrings(query);
+        int rmax = limit / m; // a code within `limit` has some substring within ⌊limit/m⌋
+        outer:
+        for (int r = 0; r <= rmax; r++) {
+            for (int j = 0; j < m; j++) {
+                if (probeOrScan(j, qsub[j], r, query, s)) {
+                    break outer;
                 }
             }
-            return s.collect(codes.ids(), Integer.MAX_VALUE, limit);
-        } finally {
-            s.clear();
         }
+        return s.collect(codes.ids(), Integer.MAX_VALUE);
     }
 
     private long[] querySubstrings(long[] query) {
@@ -172,41 +194,39 @@ public final class MultiIndexHashing implements HammingSearcher {
     }
 
     /**
-     * Probes every value at exactly Hamming distance r from {@code q} in table j. When that takes more lookups than
-     * there are rows left unseen (long substrings, large radii, e.g. with too few substrings for the collection),
-     * it verifies every unseen row directly instead, which finds a superset and keeps the result exact.
+     * Probes every value at exactly Hamming distance r from {@code q} in table j, or, when that would cost more
+     * than scanning, verifies every row not found yet; returns true in the second case (nothing left to find).
      */
-    private void probe(int j, long q, int r, long[] query, Scratch s, int keepLimit) {
+    private boolean probeOrScan(int j, long q, int r, long[] query, Scratch s) {
         int len = subLen[j];
-        if (r > len || s.found == n) {
-            return;
+        if (r > len) {
+            return false;
         }
-        if (binomial(len, r) > n - s.found) {
-            scanUnseen(query, s, keepLimit);
-            return;
+        if (binomial(len, r) * LOOKUP_COST_IN_CODES > n) {
+            scanUnfound(r, j, query, s);
+            return true;
         }
         Table t = tables[j];
         if (r == 0) {
-            visit(t, q, query, s, keepLimit);
-            return;
+            visit(t, j, 0, q, query, s);
+            return false;
         }
-        // Enumerate r-subsets of the len bit positions, positions increasing (iterative combination walk).
         int[] pos = s.positions;
         for (int i = 0; i < r; i++) {
             pos[i] = i;
         }
-        while (true) {
+        while (true) { // r-subsets of the len bit positions, in lexicographic order
             long key = q;
             for (int i = 0; i < r; i++) {
                 key ^= 1L << pos[i];
             }
-            visit(t, key, query, s, keepLimit);
+            visit(t, j, r, key, query, s);
             int i = r - 1;
             while (i >= 0 && pos[i] == len - r + i) {
                 i--;
             }
             if (i < 0) {
-                return;
+                return false;
             }
             pos[i]++;
             for (int x = i + 1; x < r; x++) {
@@ -215,53 +235,61 @@ public final class MultiIndexHashing implements HammingSearcher {
         }
     }
 
-    private void visit(Table t, long key, long[] query, Scratch s, int keepLimit) {
-        int slot = t.find(key);
-        if (slot < 0) {
+    private void visit(Table t, int j, int r, long key, long[] query, Scratch s) {
+        long range = t.bucket(key);
+        int from = (int) (range >>> 32);
+        int to = (int) range;
+        if (from == to) {
             return;
         }
-        int from = t.start[slot];
-        int to = from + t.count[slot];
-        long[] data = codes.data();
         int[] rows = t.rows;
-        long[] seen = s.seen;
-        for (int p = from; p < to; p++) {
-            int row = rows[p];
-            long bit = 1L << row;
-            int w = row >>> 6;
-            if ((seen[w] & bit) != 0) {
-                continue;
+        long[] tc = t.codes;
+        long q0 = query[0];
+        if (words == 1) {
+            for (int p = from; p < to; p++) {
+                long x0 = tc[p] ^ q0;
+                int d = Long.bitCount(x0);
+                if (d <= s.limit && !foundBefore(x0, 0, r, j)) {
+                    s.add(rows[p], d);
+                }
             }
-            seen[w] |= bit;
-            s.touched(w);
-            s.found++;
-            int d;
-            if (words == 1) {
-                d = Long.bitCount(data[row] ^ query[0]);
-            } else {
-                int b = row << 1;
-                d = Long.bitCount(data[b] ^ query[0]) + Long.bitCount(data[b + 1] ^ query[1]);
-            }
-            if (d <= keepLimit) {
-                s.add(row, d);
+        } else {
+            long q1 = query[1];
+            for (int p = from; p < to; p++) {
+                long x0 = tc[2 * p] ^ q0;
+                long x1 = tc[2 * p + 1] ^ q1;
+                int d = Long.bitCount(x0) + Long.bitCount(x1);
+                if (d <= s.limit && !foundBefore(x0, x1, r, j)) {
+                    s.add(rows[p], d);
+                }
             }
         }
     }
 
-    private void scanUnseen(long[] query, Scratch s, int keepLimit) {
-        long[] data = codes.data();
-        long[] seen = s.seen;
-        for (int row = 0; row < n; row++) {
-            int w = row >>> 6;
-            long bit = 1L << row;
-            if ((seen[w] & bit) != 0) {
-                continue;
+    /**
+     * Whether a code whose XOR with the query is (x0, x1) was found by a probe before (r, j) — probes go by radius,
+     * then substring: some substring distance below r, or equal to r at a substring before j.
+     */
+    private boolean foundBefore(long x0, long x1, int r, int j) {
+        for (int i = 0; i < m; i++) {
+            int di = Long.bitCount(x0 & maskLo[i]) + Long.bitCount(x1 & maskHi[i]);
+            if (di < r || di == r && i < j) {
+                return true;
             }
-            seen[w] |= bit;
-            s.touched(w);
-            s.found++;
-            int d = HammingIndex.distance(data, row * words, words, query);
-            if (d <= keepLimit) {
+        }
+        return false;
+    }
+
+    /** Verifies every row not found by the probes before (r, j). */
+    private void scanUnfound(int r, int j, long[] query, Scratch s) {
+        long[] data = codes.data();
+        long q0 = query[0];
+        long q1 = words == 2 ? query[1] : 0;
+        for (int row = 0; row < n; row++) {
+            long x0 = data[row * words] ^ q0;
+            long x1 = words == 2 ? data[row * words + 1] ^ q1 : 0;
+            int d = Long.bitCount(x0) + Long.bitCount(x1);
+            if (d <= s.limit && !foundBefore(x0, x1, r, j)) {
                 s.add(row, d);
             }
         }
@@ -287,43 +315,66 @@ public final class MultiIndexHashing implements HammingSearcher {
         return len == 64 ? v : v & ((1L << len) - 1);
     }
 
-    /** Open-addressing table substring value → run of rows (rows in increasing order), CSR layout. */
+    /**
+     * One substring's table: rows grouped by substring value (rows increasing within a group) with a copy of their
+     * codes beside them. Substrings of ≤ 24 bits index an offsets array directly; longer ones go through an
+     * open-addressing table of distinct values.
+     */
     private static final class Table {
-        final long[] keys;
-        final int[] start;
-        final int[] count;
         final int[] rows;
-        final int mask;
-        final int shift;
+        final long[] codes;
+        /** Direct: offsets[v] .. offsets[v + 1]. */
+        int[] offsets;
+        /** Hashed: slot → key, group start, group size (size 0 = empty slot). */
+        long[] keys;
+        int[] start;
+        int[] count;
+        int mask;
+        int shift;
 
-        private Table(int capacityLog2, int n) {
-            int cap = 1 << capacityLog2;
-            keys = new long[cap];
-            start = new int[cap];
-            count = new int[cap];
+        private Table(int n, int words) {
             rows = new int[n];
-            mask = cap - 1;
-            shift = 64 - capacityLog2;
+            codes = new long[n * words];
         }
 
         static Table build(long[] data, int words, int n, int subStart, int subLen) {
-            long distinctBound = subLen >= 62 ? Long.MAX_VALUE : 1L << subLen;
-            long want = Math.max(4, 2L * Math.min(n, distinctBound));
-            int log2 = Math.min(30, 64 - Long.numberOfLeadingZeros(want - 1));
-            Table t = new Table(log2, n);
-            int[] slots = new int[n];
-            for (int i = 0; i < n; i++) {
-                slots[i] = t.insert(extract(data, i * words, subStart, subLen));
+            Table t = new Table(n, words);
+            int[] cursor;
+            int[] slotOfRow = null;
+            if (subLen <= DIRECT_MAX_BITS) {
+                int[] off = t.offsets = new int[(1 << subLen) + 1];
+                for (int i = 0; i < n; i++) {
+                    off[(int) extract(data, i * words, subStart, subLen) + 1]++;
+                }
+                for (int v = 0; v < 1 << subLen; v++) {
+                    off[v + 1] += off[v];
+                }
+                cursor = Arrays.copyOf(off, off.length - 1);
+            } else {
+                long want = Math.max(4, 2L * n);
+                int log2 = Math.min(30, 64 - Long.numberOfLeadingZeros(want - 1));
+                int cap = 1 << log2;
+                t.keys = new long[cap];
+                t.start = new int[cap];
+                t.count = new int[cap];
+                t.mask = cap - 1;
+                t.shift = 64 - log2;
+                slotOfRow = new int[n];
+                for (int i = 0; i < n; i++) {
+                    slotOfRow[i] = t.insert(extract(data, i * words, subStart, subLen));
+                }
+                int acc = 0;
+                for (int sl = 0; sl < cap; sl++) {
+                    t.start[sl] = acc;
+                    acc += t.count[sl];
+                }
+                cursor = t.start.clone();
             }
-            int acc = 0;
-            for (int s = 0; s < t.count.length; s++) {
-                t.start[s] = acc;
-                acc += t.count[s];
-            }
-            int[] fill = new int[t.count.length];
             for (int i = 0; i < n; i++) {
-                int s = slots[i];
-                t.rows[t.start[s] + fill[s]++] = i;
+                int g = slotOfRow == null ? (int) extract(data, i * words, subStart, subLen) : slotOfRow[i];
+                int p = cursor[g]++;
+                t.rows[p] = i;
+                System.arraycopy(data, i * words, t.codes, p * words, words);
             }
             return t;
         }
@@ -332,66 +383,55 @@ public final class MultiIndexHashing implements HammingSearcher {
             return (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
         }
 
-        /** Counts one more row for key; returns its slot. */
         private int insert(long key) {
-            int s = hash(key);
-            while (count[s] != 0 && keys[s] != key) {
-                s = (s + 1) & mask;
+            int sl = hash(key);
+            while (count[sl] != 0 && keys[sl] != key) {
+                sl = (sl + 1) & mask;
             }
-            if (count[s] == 0) {
-                keys[s] = key;
-            }
-            count[s]++;
-            return s;
+            keys[sl] = key;
+            count[sl]++;
+            return sl;
         }
 
-        /** Slot holding key, or -1. */
-        int find(long key) {
-            int s = hash(key);
-            while (count[s] != 0) {
-                if (keys[s] == key) {
-                    return s;
-                }
-                s = (s + 1) & mask;
+        /** (start << 32) | end of the group holding {@code key}; start == end when none. */
+        long bucket(long key) {
+            if (offsets != null) {
+                int v = (int) key;
+                return ((long) offsets[v] << 32) | offsets[v + 1];
             }
-            return -1;
+            int sl = hash(key);
+            while (count[sl] != 0) {
+                if (keys[sl] == key) {
+                    return ((long) start[sl] << 32) | (start[sl] + count[sl]);
+                }
+                sl = (sl + 1) & mask;
+            }
+            return 0;
         }
     }
 
-    /** Per-thread query state: seen-row bitset (cleared word by word after use) and candidates per distance. */
+    /**
+     * Per-thread query state: candidates per distance. For k-NN, {@code limit} falls to the smallest distance D
+     * with at least k candidates within D; farther candidates can never enter the answer and are dropped.
+     */
     private static final class Scratch {
-        final long[] seen;
-        final int[] touchedWords;
-        int touchedCount;
         final int[][] buckets;
         final int[] counts;
         final int[] positions = new int[65];
-        int found;
+        int want;
+        int limit;
+        int held;
 
-        Scratch(int n, int maxD) {
-            seen = new long[(n + 63) >>> 6];
-            touchedWords = new int[seen.length];
+        Scratch(int maxD) {
             buckets = new int[maxD + 1][];
             counts = new int[maxD + 1];
         }
 
-        void reset() {
-            found = 0;
+        void reset(int want, int limit) {
             Arrays.fill(counts, 0);
-        }
-
-        void clear() {
-            for (int i = 0; i < touchedCount; i++) {
-                seen[touchedWords[i]] = 0;
-            }
-            touchedCount = 0;
-        }
-
-        /** Records a first touch of seen[w] (called right after setting a bit; a word is recorded once). */
-        void touched(int w) {
-            if (Long.bitCount(seen[w]) == 1) {
-                touchedWords[touchedCount++] = w;
-            }
+            this.want = want;
+            this.limit = limit;
+            this.held = 0;
         }
 
         void add(int row, int d) {
@@ -404,10 +444,16 @@ public final class MultiIndexHashing implements HammingSearcher {
             }
             b[c] = row;
             counts[d] = c + 1;
+            held++;
+            while (held - counts[limit] >= want) {
+                held -= counts[limit];
+                counts[limit] = 0;
+                limit--;
+            }
         }
 
         int countUpTo(int d) {
-            int top = Math.min(d, counts.length - 1);
+            int top = Math.min(d, limit);
             int s = 0;
             for (int i = 0; i <= top; i++) {
                 s += counts[i];
@@ -415,16 +461,16 @@ public final class MultiIndexHashing implements HammingSearcher {
             return s;
         }
 
-        /** Up to {@code want} candidates with distance ≤ maxD, by distance then row. */
-        List<Hit> collect(long[] ids, int want, int maxD) {
-            List<Hit> out = new ArrayList<>(Math.min(want, Math.max(16, found)));
-            for (int d = 0; d <= maxD && d < counts.length && out.size() < want; d++) {
+        /** Up to {@code want} candidates by distance, then row. */
+        List<Hit> collect(long[] ids, int want) {
+            List<Hit> out = new ArrayList<>(Math.min(want, Math.max(16, held)));
+            for (int d = 0; d <= limit && out.size() < want; d++) {
                 int c = counts[d];
                 if (c == 0) {
                     continue;
                 }
                 int[] b = buckets[d];
-                Arrays.sort(b, 0, c); // rows found in probe order; ties go to the lower row
+                Arrays.sort(b, 0, c); // rows arrive in probe order; ties go to the lower row
                 for (int i = 0; i < c && out.size() < want; i++) {
                     out.add(new Hit(ids[b[i]], d, b[i]));
                 }
