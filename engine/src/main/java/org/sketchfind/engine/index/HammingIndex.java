@@ -7,15 +7,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Exhaustive Hamming search: XOR + {@link Long#bitCount} (one POPCNT) over every code, top-k kept in a single pass
  * by a {@link BucketTopK} (one bucket of rows per distance 0..M; no sort of the collection). The hot loops are
  * specialised for one word (M ≤ 64) and two words (M ≤ 128) per code.
  *
- * <p>Large collections are split into contiguous row ranges searched in parallel (the calling thread takes the
- * first range, the executor the others); each range keeps its own top-k with the same tie-break, and the merge of
- * those few candidates orders by (distance, row), so results are identical for any number of threads.
+ * <p>Large collections are cut into contiguous chunks that the calling thread and up to {@code threads − 1} helpers
+ * on the executor take in increasing order from a shared counter; each thread keeps its own top-k with the same
+ * tie-break over the rows it saw (in increasing row order), and the merge of those few candidates orders by
+ * (distance, row), so results are identical for any number of threads and any interleaving.
  *
  * <p>Order and ties: see {@link HammingSearcher}: increasing distance, then increasing row (insertion order).
  */
@@ -95,20 +98,33 @@ public final class HammingIndex implements HammingSearcher {
             merged = new long[top.size()];
             count = top.drainSorted(merged, 0);
         } else {
+            // Work sharing: the collection is cut into chunks handed out in increasing order by one counter, so each
+            // thread still offers its rows in increasing order to its own top-k. A helper that the OS has not yet
+            // scheduled when the caller runs out of chunks is called off, so a busy machine never makes the query
+            // wait for it (it is then no slower than one thread).
+            int chunks = (int) Math.max(tasks, Math.min(64L * tasks, n / Math.max(1, minRowsPerTask / 2)));
+            AtomicInteger nextChunk = new AtomicInteger();
+            int kk = Math.min(k, n);
             BucketTopK[] tops = new BucketTopK[tasks];
+            AtomicBoolean[] started = new AtomicBoolean[tasks];
             @SuppressWarnings("unchecked")
             CompletableFuture<Void>[] futures = new CompletableFuture[tasks];
             for (int t = 1; t < tasks; t++) {
-                int from = rangeStart(n, tasks, t);
-                int to = rangeStart(n, tasks, t + 1);
-                BucketTopK top = tops[t] = new BucketTopK(maxD, Math.min(k, to - from));
-                futures[t] = CompletableFuture.runAsync(() -> scan(data, words, query, from, to, top), executor);
+                BucketTopK top = tops[t] = new BucketTopK(maxD, kk);
+                AtomicBoolean go = started[t] = new AtomicBoolean();
+                futures[t] = CompletableFuture.runAsync(() -> {
+                    if (go.compareAndSet(false, true)) {
+                        scanChunks(data, words, query, n, chunks, nextChunk, top);
+                    }
+                }, executor);
             }
-            int end0 = rangeStart(n, tasks, 1);
-            tops[0] = new BucketTopK(maxD, Math.min(k, end0));
-            scan(data, words, query, 0, end0, tops[0]);
+            tops[0] = new BucketTopK(maxD, kk);
+            scanChunks(data, words, query, n, chunks, nextChunk, tops[0]);
             int total = tops[0].size();
             for (int t = 1; t < tasks; t++) {
+                if (started[t].compareAndSet(false, true)) {
+                    continue; // never started: nothing to wait for, its top-k is empty
+                }
                 try {
                     futures[t].join();
                 } catch (CompletionException e) {
@@ -118,8 +134,10 @@ public final class HammingIndex implements HammingSearcher {
             }
             merged = new long[total];
             int o = 0;
-            for (BucketTopK top : tops) {
-                o = top.drainSorted(merged, o);
+            for (int t = 0; t < tasks; t++) {
+                if (tops[t].size() > 0) {
+                    o = tops[t].drainSorted(merged, o);
+                }
             }
             Arrays.sort(merged); // at most tasks × k candidates; (distance << 32 | row) orders by distance, row
             count = Math.min(k, total);
@@ -181,9 +199,13 @@ public final class HammingIndex implements HammingSearcher {
         return List.of(hits);
     }
 
-    /** Start row of range {@code t} of {@code tasks} near-equal contiguous ranges. */
-    private static int rangeStart(int n, int tasks, int t) {
-        return (int) ((long) n * t / tasks);
+    /** Scans chunks taken from {@code next} (increasing) until none are left. */
+    private static void scanChunks(long[] data, int words, long[] query, int n, int chunks, AtomicInteger next,
+                                   BucketTopK top) {
+        int c;
+        while ((c = next.getAndIncrement()) < chunks) {
+            scan(data, words, query, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks), top);
+        }
     }
 
     static int distance(long[] data, int base, int words, long[] query) {

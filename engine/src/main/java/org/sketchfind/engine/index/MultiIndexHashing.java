@@ -101,16 +101,16 @@ public final class MultiIndexHashing implements HammingSearcher {
     }
 
     /**
-     * Substrings of about 16 bits: with N up to ~10^7 codes this keeps table lookups (random accesses, the
-     * expensive part here) few while buckets stay small; Norouzi et al.'s m ≈ M / log2(N) balances lookups against
-     * candidates at equal cost, which measured slower on this machine where candidates are verified sequentially.
-     * Never fewer than ⌈M/64⌉ substrings (each fits a long), nor fewer than M / log2(N) rounded.
+     * Substrings of about log2(N) − 7 bits (at least 8): m = round(M / max(8, log2 N − 7)), at least ⌈M/64⌉.
+     * Norouzi et al. recommend log2(N) bits, balancing table lookups against candidates at equal cost; here a
+     * lookup into a large table is a random memory access while candidates are verified sequentially (codes are
+     * stored beside the rows), so shorter substrings (smaller tables that stay in cache, more candidates) measured
+     * faster: at N = 10^6 and 10^7 with 64-bit codes the best m was 5–6 and 4–5 (docs/hamming-benchmark.md).
      */
     public static int recommendedSubstrings(int n, int bits) {
         double log2n = Math.log(Math.max(2, n)) / Math.log(2);
-        int norouzi = (int) Math.round(bits / log2n);
-        int sixteen = (bits + 15) / 16;
-        return Math.min(bits, Math.max((bits + 63) / 64, Math.max(norouzi, sixteen)));
+        int m = (int) Math.round(bits / Math.max(8.0, log2n - 7));
+        return Math.min(bits, Math.max((bits + 63) / 64, Math.max(1, m)));
     }
 
     /** Number of substrings m. */

@@ -10,7 +10,7 @@ public final class Searchers {
      * Fewest codes for which multi-index hashing is chosen, for codes of at most 64 bits. Measured on the 2-core
      * development machine: see docs/hamming-benchmark.md.
      */
-    public static final int MIH_MIN_CODES_64 = Integer.MAX_VALUE;
+    public static final int MIH_MIN_CODES_64 = 4_000_000;
     /** The same for 65..128-bit codes. */
     public static final int MIH_MIN_CODES_128 = Integer.MAX_VALUE;
 

@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  * {@code key} runs only 1M × 64-bit codes (and the bandwidth probe); {@code all} (default) the full grid.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
@@ -64,6 +64,9 @@ public class HammingBenchmark {
         /** uniform: random codes and queries; clustered: N/100 centres, bits flipped with p = 0.1, queries p = 0.15. */
         @Param({"uniform"})
         public String data;
+        /** MIH substrings; 0 = {@link MultiIndexHashing#recommendedSubstrings}. */
+        @Param({"0"})
+        public int m;
 
         HammingSearcher index;
         long[][] queries;
@@ -93,7 +96,7 @@ public class HammingBenchmark {
             index = switch (searcher) {
                 case "exhaustive-1" -> new HammingIndex(codes, 1);
                 case "exhaustive-2" -> new HammingIndex(codes, 2);
-                case "mih" -> new MultiIndexHashing(codes);
+                case "mih" -> m == 0 ? new MultiIndexHashing(codes) : new MultiIndexHashing(codes, m);
                 default -> throw new IllegalArgumentException("searcher: exhaustive-1, exhaustive-2 or mih");
             };
         }
@@ -169,22 +172,111 @@ public class HammingBenchmark {
     // ------------------------------------------------------------------------------------------------ runner
 
     public static void main(String[] args) throws RunnerException {
-        boolean key = args.length > 0 && args[0].equals("key");
+        String mode = args.length > 0 ? args[0] : "all";
+        if (mode.equals("mih-sweep")) {
+            mihSweep(args);
+            return;
+        }
+        if (!mode.equals("all") && !mode.equals("key")) {
+            System.err.println("usage: HammingBenchmark [all|key|mih-sweep N BITS M1,M2,...]");
+            System.exit(2);
+        }
+        boolean key = mode.equals("key");
+        long t0 = System.nanoTime();
         List<RunResult> results = new ArrayList<>();
         results.addAll(run(opts("streamSum").param("mib", "8", "256").param("threads", "1", "2")));
         String[] ns = key ? new String[]{"1000000"} : new String[]{"10000", "100000", "1000000", "10000000"};
         results.addAll(run(opts("top100").param("bits", "64").param("n", ns)
                 .param("searcher", "exhaustive-1", "exhaustive-2", "mih").param("data", "uniform")));
         if (!key) {
-            results.addAll(run(opts("top100").param("bits", "128").param("n", "1000000", "10000000")
+            results.addAll(run(opts("top100").param("bits", "128").param("n", "1000000")
                     .param("searcher", "exhaustive-1", "exhaustive-2", "mih").param("data", "uniform")));
-            results.addAll(run(opts("top100").param("bits", "64").param("n", ns)
-                    .param("searcher", "exhaustive-1", "mih").param("data", "clustered")));
-        } else {
-            results.addAll(run(opts("top100").param("bits", "64").param("n", ns)
+            results.addAll(run(opts("top100").param("bits", "128").param("n", "10000000")
+                    .param("searcher", "exhaustive-1", "exhaustive-2").param("data", "uniform")));
+            results.addAll(run(opts("top100").param("bits", "64").param("n", "1000000", "10000000")
                     .param("searcher", "exhaustive-1", "mih").param("data", "clustered")));
         }
-        System.out.println(summary(results));
+        // Thread CPU time of the single-threaded searchers, in this JVM (no fork): immune to time-sharing.
+        List<String[]> cpu = new ArrayList<>();
+        String[][] cpuCases = key
+                ? new String[][]{{"1000000", "64", "uniform"}, {"1000000", "64", "clustered"}}
+                : new String[][]{{"10000", "64", "uniform"}, {"100000", "64", "uniform"}, {"1000000", "64", "uniform"},
+                        {"10000000", "64", "uniform"}, {"1000000", "128", "uniform"}, {"1000000", "64", "clustered"},
+                        {"10000000", "64", "clustered"}};
+        for (String[] c : cpuCases) {
+            for (String searcher : new String[]{"exhaustive-1", "mih"}) {
+                Search s = new Search();
+                s.n = Integer.parseInt(c[0]);
+                s.bits = Integer.parseInt(c[1]);
+                s.data = c[2];
+                s.searcher = searcher;
+                long b0 = System.nanoTime();
+                s.setUp();
+                double setupS = (System.nanoTime() - b0) / 1e9;
+                double[] ms = cpuMillis(s, 200);
+                cpu.add(new String[]{c[0], c[1], c[2], searcher, fmt(ms[0]), fmt(ms[1]), fmt(setupS)});
+            }
+        }
+        System.out.println(summary(results, cpu, (System.nanoTime() - t0) / 1e9));
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /**
+     * Thread CPU time per query of a single-threaded searcher (immune to time-sharing with other processes, not to
+     * their cache pollution): mean and minimum over {@code reps} queries after as many warm-up queries.
+     */
+    static double[] cpuMillis(Search s, int reps) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sink = 0;
+        for (int i = 0; i < reps; i++) {
+            sink += s.index.nearest(s.queries[i & 255], K).size();
+        }
+        long total = 0;
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < reps; i++) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            sink += s.index.nearest(s.queries[i & 255], K).size();
+            long t = mx.getCurrentThreadCpuTime() - t0;
+            total += t;
+            best = Math.min(best, t);
+        }
+        if (sink == 42) {
+            System.out.print("");
+        }
+        return new double[]{total / 1e6 / reps, best / 1e6};
+    }
+
+    /** {@code mih-sweep N BITS M1,M2,..}: CPU ms per top-100 query for several substring counts (0 = default). */
+    private static void mihSweep(String[] args) {
+        int n = Integer.parseInt(args[1]);
+        int bits = Integer.parseInt(args[2]);
+        for (String data : new String[]{"uniform", "clustered"}) {
+            Search base = new Search();
+            base.n = n;
+            base.bits = bits;
+            base.data = data;
+            base.searcher = "exhaustive-1";
+            base.setUp();
+            double[] e = cpuMillis(base, 200);
+            System.out.printf(Locale.ROOT, "%s n=%d bits=%d exhaustive-1: cpu mean %.3f ms, min %.3f ms%n", data, n,
+                    bits, e[0], e[1]);
+            for (String ms : args[3].split(",")) {
+                Search s = new Search();
+                s.n = n;
+                s.bits = bits;
+                s.data = data;
+                s.searcher = "mih";
+                s.m = Integer.parseInt(ms);
+                s.setUp();
+                double[] c = cpuMillis(s, 200);
+                System.out.printf(Locale.ROOT, "%s n=%d bits=%d %s: cpu mean %.3f ms, min %.3f ms%n", data, n,
+                        bits, s.index.describe(), c[0], c[1]);
+                s.index = null;
+            }
+        }
     }
 
     private static ChainedOptionsBuilder opts(String method) {
@@ -197,31 +289,35 @@ public class HammingBenchmark {
         return new Runner(b.build()).run();
     }
 
-    /** Markdown table: figures beside the memory-bandwidth and POPCNT floors of this machine. */
-    static String summary(List<RunResult> results) {
+    /** Markdown tables: figures beside the memory-bandwidth and POPCNT floors of this machine. */
+    static String summary(List<RunResult> results, List<String[]> cpu, double seconds) {
         double ghz = cpuGHz();
         long l3 = l3Bytes();
         double[][] bw = new double[2][3]; // [l3|dram][threads] GB/s
-        StringBuilder sb = new StringBuilder();
         for (RunResult rr : results) {
             var p = rr.getParams();
             if (p.getBenchmark().endsWith("streamSum")) {
                 int mib = Integer.parseInt(p.getParam("mib"));
                 int threads = Integer.parseInt(p.getParam("threads"));
-                double us = rr.getPrimaryResult().getScore();
+                double us = rr.getPrimaryResult().getStatistics().getPercentile(50);
                 bw[mib <= 8 ? 0 : 1][threads] = (mib * 1048576.0) / (us * 1e3); // bytes per ns = GB/s
             }
         }
+        StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT,
-                "%nMachine: %d cores, CPU clock %.2f GHz (/proc/cpuinfo), L3 %d MiB. Streaming read bandwidth"
-                        + " (long[] sum): L3-resident 8 MiB %.1f GB/s (1 thread) %.1f GB/s (2 threads);"
-                        + " main memory 256 MiB %.1f GB/s (1 thread) %.1f GB/s (2 threads).%n",
-                Runtime.getRuntime().availableProcessors(), ghz, l3 >> 20, bw[0][1], bw[0][2], bw[1][1], bw[1][2]));
-        sb.append("Floors per code: memory = bytes per code / bandwidth (L3 figure when the codes fit in half the"
-                + " L3, else main memory); compute = one cycle per 64-bit word (XOR, POPCNT and compare issued"
-                + " together) / clock / threads.\n\n");
-        sb.append("| codes | bits | data | searcher | ms/query | ns/code | ± ms | floor mem ns/code | floor cpu ns/code |\n");
-        sb.append("|---:|---:|---|---|---:|---:|---:|---:|---:|\n");
+                "%n## Hamming top-%d benchmark (%.0f s, load average at end %s)%n%n"
+                        + "Machine: %d cores, %s, clock %.2f GHz (/proc/cpuinfo), L3 %d MiB. Streaming read bandwidth"
+                        + " (long[] sum, median): L3-resident 8 MiB %.1f GB/s on 1 thread, %.1f GB/s on 2;"
+                        + " main memory 256 MiB %.1f GB/s on 1 thread, %.1f GB/s on 2.%n%n",
+                K, seconds, loadAverage(), Runtime.getRuntime().availableProcessors(), cpuModel(), ghz, l3 >> 20,
+                bw[0][1], bw[0][2], bw[1][1], bw[1][2]));
+        sb.append("Floors per code: memory = bytes per code / streaming bandwidth (the L3 figure when the codes fit in"
+                + " half the L3, else main memory); compute = one cycle per 64-bit word per code (load+XOR, POPCNT,"
+                + " compare issued in the same cycle) / clock / threads. Floor ms/query = N × the larger floor.\n\n");
+        sb.append("Wall time per query (JMH sample mode, 1 fork, 2×1 s warm-up, 3×1 s measurement):\n\n");
+        sb.append("| codes | bits | data | searcher | ms/query mean | ms/query p50 | ns/code p50 "
+                + "| floor mem ns/code | floor cpu ns/code | floor ms/query |\n");
+        sb.append("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (RunResult rr : results) {
             var p = rr.getParams();
             if (!p.getBenchmark().endsWith("top100")) {
@@ -231,19 +327,50 @@ public class HammingBenchmark {
             int bits = Integer.parseInt(p.getParam("bits"));
             String searcher = p.getParam("searcher");
             int threads = searcher.equals("exhaustive-2") ? 2 : 1;
-            double us = rr.getPrimaryResult().getScore();
-            double err = rr.getPrimaryResult().getScoreError();
+            double mean = rr.getPrimaryResult().getScore();
+            double p50 = rr.getPrimaryResult().getStatistics().getPercentile(50);
             int words = Codes.words(bits);
             long bytes = 8L * words * n;
             double bandwidth = bw[bytes <= l3 / 2 ? 0 : 1][threads];
             double memFloor = bandwidth > 0 ? 8.0 * words / bandwidth : Double.NaN;
             double cpuFloor = ghz > 0 ? words / ghz / threads : Double.NaN;
-            sb.append(String.format(Locale.ROOT, "| %,d | %d | %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
-                    n, bits, p.getParam("data"), searcher, us / 1e3, us * 1e3 / n, Double.isNaN(err) ? 0 : err / 1e3,
-                    memFloor, cpuFloor));
+            sb.append(String.format(Locale.ROOT, "| %,d | %d | %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                    n, bits, p.getParam("data"), searcher, mean / 1e3, p50 / 1e3, p50 * 1e3 / n, memFloor, cpuFloor,
+                    n * Math.max(memFloor, cpuFloor) / 1e6));
         }
-        sb.append("\n(mih is single-threaded; its ns/code is the query time divided by all N codes, for comparison.)\n");
+        sb.append("\n(mih is single-threaded; its ns/code is its query time divided by all N codes.)\n\n");
+        sb.append("Thread CPU time per query of the single-threaded searchers (200 queries after 200 warm-up, same JVM;"
+                + " not inflated by other processes' time slices):\n\n");
+        sb.append("| codes | bits | data | searcher | cpu ms/query mean | cpu ms/query min | ns/code mean | setup s |\n");
+        sb.append("|---:|---:|---|---|---:|---:|---:|---:|\n");
+        for (String[] c : cpu) {
+            int n = Integer.parseInt(c[0]);
+            sb.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %.3f | %s |%n", n, c[1], c[2], c[3],
+                    c[4], c[5], Double.parseDouble(c[4]) * 1e6 / n, c[6]));
+        }
         return sb.toString();
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "unknown CPU";
     }
 
     static double cpuGHz() {

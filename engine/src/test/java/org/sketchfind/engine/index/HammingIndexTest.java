@@ -83,6 +83,11 @@ class HammingIndexTest {
                 }
             }
             assertTrue(tasks.get() > 0, "the executor ran the extra ranges");
+            // An executor that runs the helper inline: the helper takes every chunk before the caller starts.
+            PackedCodes pc = RandomCodes.uniform(77, 4000, 64);
+            HammingIndex inline = new HammingIndex(pc, 2, 100, Runnable::run);
+            long[] q = RandomCodes.random(r, 64);
+            assertEquals(new HammingIndex(pc, 1).nearest(q, 100), inline.nearest(q, 100));
         } finally {
             pool.shutdownNow();
         }
