@@ -101,15 +101,18 @@ public final class MultiIndexHashing implements HammingSearcher {
     }
 
     /**
-     * Substrings of about log2(N) − 7 bits (at least 8): m = round(M / max(8, log2 N − 7)), at least ⌈M/64⌉.
-     * Norouzi et al. recommend log2(N) bits, balancing table lookups against candidates at equal cost; here a
-     * lookup into a large table is a random memory access while candidates are verified sequentially (codes are
-     * stored beside the rows), so shorter substrings (smaller tables that stay in cache, more candidates) measured
-     * faster: at N = 10^6 and 10^7 with 64-bit codes the best m was 5–6 and 4–5 (docs/hamming-benchmark.md).
+     * Substrings of about L = max(8, log2 N − 7) · √(64 / M) bits: m = round(M / L), at least ⌈M/64⌉.
+     * Norouzi et al. recommend log2(N)-bit substrings, balancing table lookups against candidates at equal cost;
+     * here a lookup into a large table is a random memory access while candidates are verified sequentially (codes
+     * are stored beside the rows), so shorter substrings (smaller tables that stay in cache, more candidates)
+     * measured faster: best m at N = 10^6 was 5–6 for 64-bit and 12–16 for 128-bit codes, at N = 10^7 (64-bit) 4–5
+     * (docs/hamming-benchmark.md). The √(64/M) factor fits the 128-bit measurements (longer codes put the k-th
+     * neighbour farther, which costs more probes per substring).
      */
     public static int recommendedSubstrings(int n, int bits) {
         double log2n = Math.log(Math.max(2, n)) / Math.log(2);
-        int m = (int) Math.round(bits / Math.max(8.0, log2n - 7));
+        double len = Math.max(8.0, log2n - 7) * Math.sqrt(64.0 / bits);
+        int m = (int) Math.round(bits / len);
         return Math.min(bits, Math.max((bits + 63) / 64, Math.max(1, m)));
     }
 

@@ -159,8 +159,15 @@ class MultiIndexHashingTest {
     void policyUsesExhaustiveForSmallCollectionsAndAgreesEitherWay() {
         PackedCodes pc = RandomCodes.uniform(8, 1000, 64);
         assertFalse(Searchers.prefersMultiIndex(1000, 64));
+        assertTrue(Searchers.prefersMultiIndex(Searchers.MIH_MIN_CODES_64, 64));
+        assertFalse(Searchers.prefersMultiIndex(Integer.MAX_VALUE - 1, 128));
         assertInstanceOf(HammingIndex.class, Searchers.best(pc));
         long[] q = RandomCodes.random(new Random(8), 64);
         assertEquals(new MultiIndexHashing(pc).nearest(q, 100), Searchers.best(pc).nearest(q, 100));
+        PackedCodes big16 = RandomCodes.uniform(9, Searchers.MIH_MIN_CODES_16, 16);
+        HammingSearcher chosen = Searchers.best(big16);
+        assertInstanceOf(MultiIndexHashing.class, chosen);
+        long[] q16 = RandomCodes.random(new Random(10), 16);
+        assertEquals(new HammingIndex(big16, 1).nearest(q16, 100), chosen.nearest(q16, 100));
     }
 }
