@@ -15,6 +15,8 @@ import java.util.Arrays;
 final class BucketTopK {
     private final int k;
     private final int maxDistance;
+    /** Only distances below the cap are ever admitted (a bound known from elsewhere; maxDistance + 1 for none). */
+    private final int cap;
     private final int[][] buckets;
     private final int[] counts;
     private int total;
@@ -22,6 +24,10 @@ final class BucketTopK {
     private int bound;
 
     BucketTopK(int maxDistance, int k) {
+        this(maxDistance, k, maxDistance + 1);
+    }
+
+    BucketTopK(int maxDistance, int k, int cap) {
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive: " + k);
         }
@@ -30,11 +36,12 @@ final class BucketTopK {
         this.buckets = new int[maxDistance + 1][];
         this.counts = new int[maxDistance + 1];
         this.bound = maxDistance;
+        this.cap = Math.min(cap, maxDistance + 1);
     }
 
     /** Distances strictly below this value are admitted. */
     int threshold() {
-        return total < k ? maxDistance + 1 : bound;
+        return total < k ? cap : bound;
     }
 
     /** Adds {@code row} at distance {@code d} (caller checked {@code d < threshold()}); returns the new threshold. */

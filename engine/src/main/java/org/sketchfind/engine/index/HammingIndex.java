@@ -3,12 +3,11 @@ package org.sketchfind.engine.index;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Exhaustive Hamming search: XOR + {@link Long#bitCount} (one POPCNT) over every code, top-k kept in a single pass
@@ -16,9 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * specialised for one word (M ≤ 64) and two words (M ≤ 128) per code.
  *
  * <p>Large collections are cut into contiguous chunks that the calling thread and up to {@code threads − 1} helpers
- * on the executor take in increasing order from a shared counter; each thread keeps its own top-k with the same
- * tie-break over the rows it saw (in increasing row order), and the merge of those few candidates orders by
- * (distance, row), so results are identical for any number of threads and any interleaving.
+ * on the executor take in increasing order from a shared counter; each chunk keeps its own top-k with the same
+ * tie-break, and the chunk results are merged in chunk order by the same bucket structure, so results are
+ * identical for any number of threads and any interleaving. The caller never waits for a helper (it rescans a
+ * chunk a slow helper has not finished), so on a busy machine a query is no slower than on one thread.
  *
  * <p>Order and ties: see {@link HammingSearcher}: increasing distance, then increasing row (insertion order).
  */
@@ -98,49 +98,8 @@ public final class HammingIndex implements HammingSearcher {
             merged = new long[top.size()];
             count = top.drainSorted(merged, 0);
         } else {
-            // Work sharing: the collection is cut into chunks handed out in increasing order by one counter, so each
-            // thread still offers its rows in increasing order to its own top-k. A helper that the OS has not yet
-            // scheduled when the caller runs out of chunks is called off, so a busy machine never makes the query
-            // wait for it (it is then no slower than one thread).
-            int chunks = (int) Math.max(tasks, Math.min(64L * tasks, n / Math.max(1, minRowsPerTask / 2)));
-            AtomicInteger nextChunk = new AtomicInteger();
-            int kk = Math.min(k, n);
-            BucketTopK[] tops = new BucketTopK[tasks];
-            AtomicBoolean[] started = new AtomicBoolean[tasks];
-            @SuppressWarnings("unchecked")
-            CompletableFuture<Void>[] futures = new CompletableFuture[tasks];
-            for (int t = 1; t < tasks; t++) {
-                BucketTopK top = tops[t] = new BucketTopK(maxD, kk);
-                AtomicBoolean go = started[t] = new AtomicBoolean();
-                futures[t] = CompletableFuture.runAsync(() -> {
-                    if (go.compareAndSet(false, true)) {
-                        scanChunks(data, words, query, n, chunks, nextChunk, top);
-                    }
-                }, executor);
-            }
-            tops[0] = new BucketTopK(maxD, kk);
-            scanChunks(data, words, query, n, chunks, nextChunk, tops[0]);
-            int total = tops[0].size();
-            for (int t = 1; t < tasks; t++) {
-                if (started[t].compareAndSet(false, true)) {
-                    continue; // never started: nothing to wait for, its top-k is empty
-                }
-                try {
-                    futures[t].join();
-                } catch (CompletionException e) {
-                    throw e.getCause() instanceof RuntimeException re ? re : e;
-                }
-                total += tops[t].size();
-            }
-            merged = new long[total];
-            int o = 0;
-            for (int t = 0; t < tasks; t++) {
-                if (tops[t].size() > 0) {
-                    o = tops[t].drainSorted(merged, o);
-                }
-            }
-            Arrays.sort(merged); // at most tasks × k candidates; (distance << 32 | row) orders by distance, row
-            count = Math.min(k, total);
+            merged = parallelTopK(data, words, maxD, query, Math.min(k, n), n, tasks);
+            count = merged.length;
         }
         return toHits(merged, count);
     }
@@ -199,13 +158,64 @@ public final class HammingIndex implements HammingSearcher {
         return List.of(hits);
     }
 
-    /** Scans chunks taken from {@code next} (increasing) until none are left. */
-    private static void scanChunks(long[] data, int words, long[] query, int n, int chunks, AtomicInteger next,
-                                   BucketTopK top) {
-        int c;
-        while ((c = next.getAndIncrement()) < chunks) {
-            scan(data, words, query, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks), top);
+    /**
+     * Work sharing over contiguous chunks. Threads claim chunks in increasing order from one counter and publish
+     * each chunk's own top-k (sorted by distance, row). A thread's later chunks admit only distances below the
+     * k-th distance of its previous full chunk (rows there at that distance are earlier, so win the tie; rows
+     * dropped this way cannot be in the answer). When the caller runs out of chunks it does not wait for helpers:
+     * it scans any chunk whose result is not published yet itself (first result in wins; both are valid), so a
+     * helper that the OS has descheduled never delays the query. The chunk results are then fed, in chunk order,
+     * into one {@link BucketTopK}, which sees equal distances in increasing row order: the answer is exactly the
+     * single-threaded one.
+     */
+    private long[] parallelTopK(long[] data, int words, int maxD, long[] query, int k, int n, int tasks) {
+        int chunks = (int) Math.max(tasks, Math.min(64L * tasks, n / Math.max(1, minRowsPerTask / 2)));
+        AtomicInteger next = new AtomicInteger();
+        AtomicReferenceArray<long[]> results = new AtomicReferenceArray<>(chunks);
+        Runnable worker = () -> {
+            int cap = maxD + 1;
+            int c;
+            while ((c = next.getAndIncrement()) < chunks) {
+                cap = scanChunk(data, words, query, n, chunks, c, k, maxD, cap, results);
+            }
+        };
+        for (int t = 1; t < tasks; t++) {
+            try {
+                executor.execute(worker);
+            } catch (RejectedExecutionException e) {
+                break; // executor shut down or saturated: the calling thread covers every chunk
+            }
         }
+        worker.run();
+        for (int c = 0; c < chunks; c++) {
+            if (results.get(c) == null) {
+                scanChunk(data, words, query, n, chunks, c, k, maxD, maxD + 1, results);
+            }
+        }
+        BucketTopK top = new BucketTopK(maxD, k);
+        int thr = top.threshold();
+        for (int c = 0; c < chunks; c++) {
+            for (long e : results.get(c)) {
+                int d = (int) (e >>> 32);
+                if (d < thr) {
+                    thr = top.add((int) e, d);
+                }
+            }
+        }
+        long[] out = new long[top.size()];
+        top.drainSorted(out, 0);
+        return out;
+    }
+
+    /** Top-k of chunk c admitting only distances below cap; publishes it and returns the cap for a later chunk. */
+    private static int scanChunk(long[] data, int words, long[] query, int n, int chunks, int c, int k, int maxD,
+                                 int cap, AtomicReferenceArray<long[]> results) {
+        BucketTopK top = new BucketTopK(maxD, k, cap);
+        scan(data, words, query, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks), top);
+        long[] res = new long[top.size()];
+        top.drainSorted(res, 0);
+        results.compareAndSet(c, null, res);
+        return Math.min(cap, top.threshold());
     }
 
     static int distance(long[] data, int base, int words, long[] query) {

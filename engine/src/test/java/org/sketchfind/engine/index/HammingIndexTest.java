@@ -88,6 +88,13 @@ class HammingIndexTest {
             HammingIndex inline = new HammingIndex(pc, 2, 100, Runnable::run);
             long[] q = RandomCodes.random(r, 64);
             assertEquals(new HammingIndex(pc, 1).nearest(q, 100), inline.nearest(q, 100));
+            // An executor that never runs anything (shut down, or a helper the OS never schedules).
+            HammingIndex rejecting = new HammingIndex(pc, 2, 100, cmd -> {
+                throw new java.util.concurrent.RejectedExecutionException("shut down");
+            });
+            assertEquals(new HammingIndex(pc, 1).nearest(q, 100), rejecting.nearest(q, 100));
+            HammingIndex dropping = new HammingIndex(pc, 4, 100, cmd -> { });
+            assertEquals(new HammingIndex(pc, 1).nearest(q, 2500), dropping.nearest(q, 2500));
         } finally {
             pool.shutdownNow();
         }
