@@ -50,6 +50,10 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 public class HammingBenchmark {
     static final int K = 100;
+    /** Integer ALU operations per 64-bit word of a code in the scan: XOR, POPCNT, add or compare-and-branch. */
+    static final double ALU_OPS_PER_WORD = 3;
+    /** Integer ALU pipes per core (AMD Zen 2/3/4: 4). */
+    static final double ALUS = 4;
 
     /** Top-100 queries against N codes. */
     @State(Scope.Benchmark)
@@ -312,8 +316,9 @@ public class HammingBenchmark {
                 K, seconds, loadAverage(), Runtime.getRuntime().availableProcessors(), cpuModel(), ghz, l3 >> 20,
                 bw[0][1], bw[0][2], bw[1][1], bw[1][2]));
         sb.append("Floors per code: memory = bytes per code / the best streaming bandwidth measured on 1 or 2 threads"
-                + " (the L3 figure when the codes fit in half the L3, else main memory); compute = one cycle per 64-bit word per code (load+XOR, POPCNT,"
-                + " compare issued in the same cycle) / clock / threads. Floor ms/query = N × the larger floor.\n\n");
+                + " (the L3 figure when the codes fit in half the L3, else main memory); compute = 3 integer ALU"
+                + " operations per 64-bit word per code (XOR, POPCNT, add or compare-and-branch; loads use the load"
+                + " ports) on 4 ALUs (AMD Zen) / clock / threads. Floor ms/query = N × the larger floor.\n\n");
         sb.append("Wall time per query (JMH sample mode, 1 fork, 2×1 s warm-up, 3×1 s measurement):\n\n");
         sb.append("| codes | bits | data | searcher | ms/query mean | ms/query p50 | ns/code p50 "
                 + "| floor mem ns/code | floor cpu ns/code | floor ms/query |\n");
@@ -334,7 +339,7 @@ public class HammingBenchmark {
             int level = bytes <= l3 / 2 ? 0 : 1;
             double bandwidth = Math.max(bw[level][1], bw[level][2]); // the machine's best measured, not its share
             double memFloor = bandwidth > 0 ? 8.0 * words / bandwidth : Double.NaN;
-            double cpuFloor = ghz > 0 ? words / ghz / threads : Double.NaN;
+            double cpuFloor = ghz > 0 ? ALU_OPS_PER_WORD * words / ALUS / ghz / threads : Double.NaN;
             sb.append(String.format(Locale.ROOT, "| %,d | %d | %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
                     n, bits, p.getParam("data"), searcher, mean / 1e3, p50 / 1e3, p50 * 1e3 / n, memFloor, cpuFloor,
                     n * Math.max(memFloor, cpuFloor) / 1e6));
