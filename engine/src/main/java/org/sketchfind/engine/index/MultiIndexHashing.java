@@ -248,12 +248,14 @@ public final class MultiIndexHashing implements HammingSearcher {
         int[] rows = t.rows;
         long[] tc = t.codes;
         long q0 = query[0];
+        int lim = s.limit;
         if (words == 1) {
             for (int p = from; p < to; p++) {
                 long x0 = tc[p] ^ q0;
                 int d = Long.bitCount(x0);
-                if (d <= s.limit && !foundBefore(x0, 0, r, j)) {
+                if (d <= lim && !foundBefore(x0, 0, r, j)) {
                     s.add(rows[p], d);
+                    lim = s.limit;
                 }
             }
         } else {
@@ -262,8 +264,9 @@ public final class MultiIndexHashing implements HammingSearcher {
                 long x0 = tc[2 * p] ^ q0;
                 long x1 = tc[2 * p + 1] ^ q1;
                 int d = Long.bitCount(x0) + Long.bitCount(x1);
-                if (d <= s.limit && !foundBefore(x0, x1, r, j)) {
+                if (d <= lim && !foundBefore(x0, x1, r, j)) {
                     s.add(rows[p], d);
+                    lim = s.limit;
                 }
             }
         }
