@@ -21,7 +21,8 @@ import java.util.Locale;
  *
  * <p>Layout for speed on a CPU where a random memory access costs as much as scanning dozens of codes: each table
  * stores, bucket after bucket, the rows and a copy of their codes, so verifying a bucket reads memory sequentially;
- * substrings of up to 24 bits are addressed directly (an offsets array), longer ones through open addressing.
+ * substrings of up to 24 bits are addressed directly (an offsets array) unless that array would dwarf the
+ * collection, longer ones through open addressing.
  * Duplicates are recognised without a visited set: a row found while probing (r, j) was already found earlier iff
  * one of its substring distances d_i is below r, or equals r for some i &lt; j. When the next probe would take more
  * lookups than a scan of the collection costs (long substrings or large radii), the search verifies every row not
@@ -323,8 +324,8 @@ public final class MultiIndexHashing implements HammingSearcher {
 
     /**
      * One substring's table: rows grouped by substring value (rows increasing within a group) with a copy of their
-     * codes beside them. Substrings of ≤ 24 bits index an offsets array directly; longer ones go through an
-     * open-addressing table of distinct values.
+     * codes beside them. Substrings of ≤ 24 bits index an offsets array directly (when it has at most
+     * max(4N, 65536) entries); others go through an open-addressing table of distinct values.
      */
     private static final class Table {
         final int[] rows;
@@ -347,7 +348,7 @@ public final class MultiIndexHashing implements HammingSearcher {
             Table t = new Table(n, words);
             int[] cursor;
             int[] slotOfRow = null;
-            if (subLen <= DIRECT_MAX_BITS) {
+            if (subLen <= DIRECT_MAX_BITS && (1L << subLen) <= Math.max(4L * n, 1L << 16)) {
                 int[] off = t.offsets = new int[(1 << subLen) + 1];
                 for (int i = 0; i < n; i++) {
                     off[(int) extract(data, i * words, subStart, subLen) + 1]++;
