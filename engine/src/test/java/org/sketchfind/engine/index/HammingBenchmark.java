@@ -38,10 +38,11 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * ./mvnw -B -q -o -pl engine -am test-compile
  * ./mvnw -B -q -o -pl engine dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
- * java -Xmx3g -cp engine/target/test-classes:engine/target/classes:$(cat engine/target/bench.cp) \
+ * java -Xmx1g -cp engine/target/test-classes:engine/target/classes:$(cat engine/target/bench.cp) \
  *     org.sketchfind.engine.index.HammingBenchmark [all|key]
  * </pre>
- * {@code key} runs only 1M × 64-bit codes (and the bandwidth probe); {@code all} (default) the full grid.
+ * {@code key} runs only 1M × 64-bit codes (and the bandwidth probe); {@code all} (default) the full grid;
+ * {@code mih-sweep N BITS M1,M2,..} compares MIH substring counts (0 = default) with the one-thread scan.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
