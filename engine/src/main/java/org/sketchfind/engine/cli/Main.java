@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./sketchfind}: the engine's command line. */
 @Command(name = "sketchfind", mixinStandardHelpOptions = true, version = "Sketchfind 0.1.0",
         description = "Zero-shot sketch-based photo search (ZSIH).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class,
+                EmbedCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
