@@ -26,8 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The pretrained SqueezeNet 1.1 backbone (Iandola et al. 2016) as a DL4J {@link ComputationGraph}, with the
- * ImageNet weights of {@code models/squeezenet1.1} (ONNX model zoo / MXNet-Gluon export). It stands in for the
+ * The pretrained SqueezeNet 1.1 backbone (Iandola et al. 2016), with the ImageNet weights of {@code models/squeezenet1.1} (ONNX model zoo / MXNet-Gluon export). It stands in for the
  * paper's AlexNet: both encoders f and g start from it, and the attention model pools its last fire module's
  * 512×13×13 map (the paper takes AlexNet's map before its last pooling layer).
  *
@@ -53,10 +52,16 @@ import java.util.List;
  * "W" parameter; biases {@code [out]} go to "b" ({@code [1,out]}). Every weight file is checked against
  * {@code SHA256SUMS} before it is read.
  *
+ * <p>Two engines compute the same function (both reproduce the reference outputs; see {@link Engine}): a SameDiff
+ * graph ({@link SqueezeNetSameDiff}, the default: faster here, and the only one that uses the oneDNN kernels of the
+ * oneDNN build) and a DL4J {@link ComputationGraph} built from {@link #configuration()}. The names above are the
+ * ComputationGraph's vertex names; the SameDiff graph names its variables {@code conv{i}}, {@code pool{i}},
+ * {@code fire{k}} and {@value #LOGITS}.
+ *
  * <p>As a frozen feature extractor: {@link #graph()} is a plain ComputationGraph whose vertex {@value #FEATURE_MAP}
- * is the feature map; wrap it with DL4J's {@code TransferLearning}/{@code FrozenLayer}, or (cheaper on a CPU) cache
- * {@link #featureMap} outputs once and train only the heads. The instance is safe to share between threads
- * (forward passes are serialised on the graph).
+ * is the feature map (wrap it with DL4J's {@code TransferLearning}/{@code FrozenLayer}); {@link #sameDiff()} is a
+ * SameDiff graph whose weights are constants; or (cheapest on a CPU) cache {@link #featureMap} outputs once and
+ * train only the heads. The instance is safe to share between threads (forward passes are serialised).
  */
 public final class SqueezeNet {
     /** Vertex holding the last fire module's output, [N,512,13,13] for a 224×224 input. */
@@ -76,16 +81,34 @@ public final class SqueezeNet {
     private static final int[][] FIRE = {{16, 64}, {16, 64}, {32, 128}, {32, 128}, {48, 192}, {48, 192},
             {64, 256}, {64, 256}};
 
-    private final ComputationGraph graph;
-    private final Path directory;
+    /** Which implementation runs the forward passes. */
+    public enum Engine {
+        /**
+         * SameDiff: one libnd4j op per convolution/pooling; uses oneDNN kernels in the oneDNN build. The default:
+         * faster than the ComputationGraph in every benchmark run here (see {@code BackboneBenchmark}).
+         */
+        SAMEDIFF,
+        /** DL4J ComputationGraph layers (im2col + gemm in M2.1). Same outputs; usable with DL4J's transfer learning. */
+        COMPUTATION_GRAPH
+    }
 
-    private SqueezeNet(ComputationGraph graph, Path directory) {
-        this.graph = graph;
+    /** System property choosing the engine ({@code samediff} or {@code computation_graph}). */
+    public static final String ENGINE_PROPERTY = "sketchfind.backbone.engine";
+
+    private final Path directory;
+    private final Engine engine;
+    private ComputationGraph graph;
+    private SqueezeNetSameDiff sameDiff;
+
+    private SqueezeNet(Path directory, Engine engine, ComputationGraph graph, SqueezeNetSameDiff sameDiff) {
         this.directory = directory;
+        this.engine = engine;
+        this.graph = graph;
+        this.sameDiff = sameDiff;
     }
 
     /**
-     * Loads the weights from {@link #defaultDirectory()}.
+     * Loads the weights from {@link #defaultDirectory()} with the {@link #defaultEngine()}.
      *
      * @throws IOException if a weight file is missing, fails its checksum or is malformed
      */
@@ -93,16 +116,51 @@ public final class SqueezeNet {
         return load(defaultDirectory());
     }
 
+    /** Loads the weights from {@code dir} with the {@link #defaultEngine()}. */
+    public static SqueezeNet load(Path dir) throws IOException {
+        return load(dir, defaultEngine());
+    }
+
     /**
-     * Loads the weights from {@code dir} (holding {@code SHA256SUMS} and {@code weights/squeezenet0_conv{0..25}_{weight,bias}.npy}).
+     * Loads the weights from {@code dir} (holding {@code SHA256SUMS} and
+     * {@code weights/squeezenet0_conv{0..25}_{weight,bias}.npy}) into the given engine.
      *
      * @throws IOException naming the file if one is missing, fails its checksum, is malformed or has the wrong shape
      */
-    public static SqueezeNet load(Path dir) throws IOException {
+    public static SqueezeNet load(Path dir, Engine engine) throws IOException {
+        return engine == Engine.SAMEDIFF
+                ? new SqueezeNet(dir, engine, null, SqueezeNetSameDiff.load(checkDir(dir)))
+                : new SqueezeNet(dir, engine, loadGraph(dir), null);
+    }
+
+    /** {@link Engine#SAMEDIFF} unless the system property {@value #ENGINE_PROPERTY} says otherwise. */
+    public static Engine defaultEngine() {
+        String p = System.getProperty(ENGINE_PROPERTY);
+        if (p == null || p.isBlank()) {
+            return Engine.SAMEDIFF;
+        }
+        try {
+            return Engine.valueOf(p.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ENGINE_PROPERTY + " must be samediff or computation_graph, not " + p);
+        }
+    }
+
+    private static Path checkDir(Path dir) throws IOException {
         Nd4jRuntime.init();
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + ": SqueezeNet weights folder not found");
         }
+        return dir;
+    }
+
+    /**
+     * A new DL4J ComputationGraph holding the weights of {@code dir} (checksummed): input "input", vertices
+     * {@value #FEATURE_MAP} and {@value #LOGITS}. For DL4J transfer learning (freeze with {@code FrozenLayer} /
+     * {@code TransferLearning.GraphBuilder.setFeatureExtractor(FEATURE_MAP)}).
+     */
+    public static ComputationGraph loadGraph(Path dir) throws IOException {
+        checkDir(dir);
         Sha256Sums sums = Sha256Sums.read(dir.resolve("SHA256SUMS"));
         ComputationGraph g = new ComputationGraph(configuration());
         g.init();
@@ -113,7 +171,7 @@ public final class SqueezeNet {
             loadConv(g, dir, sums, "fire" + k + "_expand3", 3 * k + 3);
         }
         loadConv(g, dir, sums, "conv25", 25);
-        return new SqueezeNet(g, dir);
+        return g;
     }
 
     /**
@@ -199,6 +257,23 @@ public final class SqueezeNet {
         assign(l.getParam("b"), dir, sums, "weights/squeezenet0_conv" + index + "_bias.npy", layer);
     }
 
+    /** (squeeze, expand) sizes of fire module k. */
+    static int[] fire(int k) {
+        return FIRE[k].clone();
+    }
+
+    /** Reads and checks conv{index}'s weight [out,in,kH,kW] and bias [out] (checksummed). */
+    static INDArray[] readConv(Path dir, Sha256Sums sums, int index) throws IOException {
+        INDArray[] wb = new INDArray[2];
+        String[] rel = {"weights/squeezenet0_conv" + index + "_weight.npy", "weights/squeezenet0_conv" + index + "_bias.npy"};
+        for (int i = 0; i < 2; i++) {
+            Path file = dir.resolve(rel[i]);
+            sums.verify(rel[i], file);
+            wb[i] = NpyReader.read(file).toINDArray();
+        }
+        return wb;
+    }
+
     private static void assign(INDArray param, Path dir, Sha256Sums sums, String rel, String layer)
             throws IOException {
         Path file = dir.resolve(rel);
@@ -219,14 +294,50 @@ public final class SqueezeNet {
         return directory;
     }
 
-    /** The underlying DL4J graph (input "input"; vertices {@value #FEATURE_MAP} and {@value #LOGITS}). */
-    public ComputationGraph graph() {
+    /** The engine running {@link #featureMap}, {@link #pooled}, {@link #logits} and {@link #forward}. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /**
+     * The network as a DL4J graph (input "input"; vertices {@value #FEATURE_MAP} and {@value #LOGITS}), built from
+     * the same weights on first call if this instance runs on SameDiff.
+     */
+    public synchronized ComputationGraph graph() {
+        if (graph == null) {
+            try {
+                graph = loadGraph(directory);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return graph;
+    }
+
+    /**
+     * The network as a SameDiff graph (placeholder "input" [N,3,H,W] float32; variables {@value #FEATURE_MAP} and
+     * {@value #LOGITS}; weights are constants, so it is frozen by construction), built on first call if this
+     * instance runs on the ComputationGraph.
+     */
+    public synchronized org.nd4j.autodiff.samediff.SameDiff sameDiff() {
+        return sameDiffNet().sameDiff();
+    }
+
+    private synchronized SqueezeNetSameDiff sameDiffNet() {
+        if (sameDiff == null) {
+            try {
+                sameDiff = SqueezeNetSameDiff.load(directory);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return sameDiff;
     }
 
     /** The last fire module's output: [N,512,h,w] ([N,512,13,13] for 224×224) for a normalised [N,3,H,W] batch. */
     public INDArray featureMap(INDArray nchw) {
-        return run(nchw, FEATURE_MAP)[0];
+        INDArray in = checked(nchw);
+        return engine == Engine.SAMEDIFF ? sameDiff.featureMap(in) : runGraph(in, FEATURE_MAP)[0];
     }
 
     /** Global average of {@link #featureMap}: [N,512]. */
@@ -236,12 +347,17 @@ public final class SqueezeNet {
 
     /** ImageNet logits before softmax: [N,1000]. */
     public INDArray logits(INDArray nchw) {
-        return run(nchw, LOGITS)[0];
+        INDArray in = checked(nchw);
+        return engine == Engine.SAMEDIFF ? sameDiff.logits(in) : runGraph(in, LOGITS)[0];
     }
 
     /** Feature map, pooled feature and logits from one forward pass. */
     public Forward forward(INDArray nchw) {
-        INDArray[] out = run(nchw, FEATURE_MAP, LOGITS);
+        INDArray in = checked(nchw);
+        if (engine == Engine.SAMEDIFF) {
+            return sameDiff.forward(in);
+        }
+        INDArray[] out = runGraph(in, FEATURE_MAP, LOGITS);
         return new Forward(out[0], poolFeatureMap(out[0]), out[1]);
     }
 
@@ -257,7 +373,7 @@ public final class SqueezeNet {
     public record Forward(INDArray featureMap, INDArray pooled, INDArray logits) {
     }
 
-    private INDArray[] run(INDArray nchw, String... outputs) {
+    private static INDArray checked(INDArray nchw) {
         if (nchw.rank() != 4 || nchw.size(1) != 3) {
             throw new IllegalArgumentException("expected a normalised [N,3,H,W] batch, got "
                     + Arrays.toString(nchw.shape()));
@@ -266,7 +382,10 @@ public final class SqueezeNet {
             throw new IllegalArgumentException("input too small for SqueezeNet (needs at least 31×31): "
                     + Arrays.toString(nchw.shape()));
         }
-        INDArray in = nchw.dataType() == DataType.FLOAT ? nchw : nchw.castTo(DataType.FLOAT);
+        return nchw.dataType() == DataType.FLOAT ? nchw : nchw.castTo(DataType.FLOAT);
+    }
+
+    private INDArray[] runGraph(INDArray in, String... outputs) {
         synchronized (graph) {
             return graph.output(List.of(outputs), false, new INDArray[]{in}, null);
         }

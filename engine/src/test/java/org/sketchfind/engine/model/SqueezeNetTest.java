@@ -24,9 +24,16 @@ class SqueezeNetTest {
         net = SqueezeNet.load();
     }
 
-    /** The three reference pairs shipped with the weights: same logits within 2e-4 absolute, same arg-max. */
-    @Test
-    void reproducesTheReferenceOutputs() throws IOException {
+    /**
+     * The three reference pairs shipped with the weights: same logits within 2e-4 absolute, same arg-max; for both
+     * engines.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(SqueezeNet.Engine.class)
+    void reproducesTheReferenceOutputs(SqueezeNet.Engine engine) throws IOException {
+        SqueezeNet net = engine == SqueezeNetTest.net.engine() ? SqueezeNetTest.net
+                : SqueezeNet.load(SqueezeNetTest.net.directory(), engine);
+        assertEquals(engine, net.engine());
         Sha256Sums sums = Sha256Sums.read(net.directory().resolve("SHA256SUMS"));
         double worst = 0;
         for (int i = 0; i < 3; i++) {
@@ -41,7 +48,7 @@ class SqueezeNetTest {
             assertEquals(DataType.FLOAT, logits.dataType());
             double maxAbs = logits.sub(expected).amaxNumber().doubleValue();
             double maxLogit = expected.amaxNumber().doubleValue();
-            System.out.printf("reference set %d: max |logit - reference| = %.3g (largest |logit| %.1f), argmax %d/%d%n",
+            System.out.printf(engine + " reference set %d: max |logit - reference| = %.3g (largest |logit| %.1f), argmax %d/%d%n",
                     i, maxAbs, maxLogit, logits.argMax(1).getInt(0), expected.argMax(1).getInt(0));
             worst = Math.max(worst, maxAbs);
             // 2e-4 absolute, or 1e-6 of the largest logit (~0.3e-3 for logits near 300) where float32 accumulation
@@ -52,7 +59,7 @@ class SqueezeNetTest {
             // the single-output methods agree with the combined pass
             assertEquals(0.0, net.logits(input).sub(logits).amaxNumber().doubleValue(), 1e-3);
         }
-        System.out.printf("worst max abs error over the 3 reference sets: %.3g%n", worst);
+        System.out.printf(engine + " worst max abs error over the 3 reference sets: %.3g%n", worst);
     }
 
     @Test
@@ -75,8 +82,8 @@ class SqueezeNetTest {
         }
         assertEquals(sum / 169, pooled.getDouble(1, 7), 1e-4);
         // the logits are conv25 + ReLU + average over this map: recompute them from the map by hand
-        INDArray w = net.graph().getLayer("conv25").getParam("W").reshape(1000, 512);
-        INDArray b = net.graph().getLayer("conv25").getParam("b").reshape(1000, 1);
+        INDArray w = NpyReader.readINDArray(net.directory().resolve("weights/squeezenet0_conv25_weight.npy")).reshape(1000, 512);
+        INDArray b = NpyReader.readINDArray(net.directory().resolve("weights/squeezenet0_conv25_bias.npy")).reshape(1000, 1);
         INDArray m0 = map.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).reshape(512, 169);
         INDArray byHand = org.nd4j.linalg.ops.transforms.Transforms.relu(w.mmul(m0).addiColumnVector(b)).mean(1);
         INDArray logits = net.logits(input);
@@ -111,6 +118,26 @@ class SqueezeNetTest {
         assertTrue(missing.getMessage().contains("squeezenet0_conv7_weight.npy"), missing.getMessage());
         IOException noDir = assertThrows(IOException.class, () -> SqueezeNet.load(tmp.resolve("nowhere")));
         assertTrue(noDir.getMessage().contains("nowhere"), noDir.getMessage());
+    }
+
+    @Test
+    void bothEnginesAndBothGraphViewsAgree() throws IOException {
+        INDArray input = NpyReader.readINDArray(
+                TestData.path("squeezenet-reference", "test_data_set_2", "input_0.npy"));
+        SqueezeNet other = SqueezeNet.load(net.directory(), net.engine() == SqueezeNet.Engine.SAMEDIFF
+                ? SqueezeNet.Engine.COMPUTATION_GRAPH : SqueezeNet.Engine.SAMEDIFF);
+        INDArray a = net.featureMap(input);
+        INDArray b = other.featureMap(input);
+        double scale = a.amaxNumber().doubleValue();
+        assertEquals(0.0, a.sub(b).amaxNumber().doubleValue(), 1e-5 * scale);
+        // the DL4J graph view is a working network with the feature-map vertex
+        INDArray viaGraph = net.graph().output(java.util.List.of(SqueezeNet.FEATURE_MAP), false,
+                new INDArray[]{input}, null)[0];
+        assertEquals(0.0, a.sub(viaGraph).amaxNumber().doubleValue(), 1e-5 * scale);
+        // the SameDiff view likewise
+        INDArray viaSd = net.sameDiff().output(java.util.Map.of("input", input), SqueezeNet.FEATURE_MAP)
+                .get(SqueezeNet.FEATURE_MAP);
+        assertEquals(0.0, a.sub(viaSd).amaxNumber().doubleValue(), 1e-5 * scale);
     }
 
     @Test
