@@ -262,14 +262,23 @@ public final class SqueezeNet {
         return FIRE[k].clone();
     }
 
-    /** Reads and checks conv{index}'s weight [out,in,kH,kW] and bias [out] (checksummed). */
-    static INDArray[] readConv(Path dir, Sha256Sums sums, int index) throws IOException {
-        INDArray[] wb = new INDArray[2];
+    /**
+     * Reads conv{index}'s weight [out,in,k,k] and bias [out] after checking their checksums; an IOException naming
+     * the file if a shape differs from the one this architecture needs.
+     */
+    static INDArray[] readConv(Path dir, Sha256Sums sums, int index, int in, int out, int k) throws IOException {
         String[] rel = {"weights/squeezenet0_conv" + index + "_weight.npy", "weights/squeezenet0_conv" + index + "_bias.npy"};
+        long[][] expected = {{out, in, k, k}, {out}};
+        INDArray[] wb = new INDArray[2];
         for (int i = 0; i < 2; i++) {
             Path file = dir.resolve(rel[i]);
             sums.verify(rel[i], file);
-            wb[i] = NpyReader.read(file).toINDArray();
+            NpyReader.NpyArray a = NpyReader.read(file);
+            if (!Arrays.equals(a.shape(), expected[i])) {
+                throw new IOException(file + ": shape " + Arrays.toString(a.shape()) + " does not fit conv" + index
+                        + " (expects " + Arrays.toString(expected[i]) + ")");
+            }
+            wb[i] = a.toINDArray();
         }
         return wb;
     }

@@ -35,25 +35,29 @@ final class SqueezeNetSameDiff {
         Sha256Sums sums = Sha256Sums.read(dir.resolve("SHA256SUMS"));
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("input", DataType.FLOAT, -1, 3, -1, -1);
-        SDVariable h = conv(sd, dir, sums, x, 0, 3, 2, 0);
+        SDVariable h = conv(sd, dir, sums, x, 0, 3, 64, 3, 2, 0);
         h = pool(sd, h, "pool0");
+        int channels = 64;
         for (int k = 0; k < 8; k++) {
-            SDVariable s = conv(sd, dir, sums, h, 3 * k + 1, 1, 1, 0);
-            SDVariable e1 = conv(sd, dir, sums, s, 3 * k + 2, 1, 1, 0);
-            SDVariable e3 = conv(sd, dir, sums, s, 3 * k + 3, 3, 1, 1);
+            int sq = SqueezeNet.fire(k)[0];
+            int ex = SqueezeNet.fire(k)[1];
+            SDVariable s = conv(sd, dir, sums, h, 3 * k + 1, channels, sq, 1, 1, 0);
+            SDVariable e1 = conv(sd, dir, sums, s, 3 * k + 2, sq, ex, 1, 1, 0);
+            SDVariable e3 = conv(sd, dir, sums, s, 3 * k + 3, sq, ex, 3, 1, 1);
             h = sd.concat("fire" + k, 1, e1, e3);
+            channels = 2 * ex;
             if (k == 1 || k == 3) {
                 h = pool(sd, h, "pool" + (k == 1 ? 1 : 2));
             }
         }
-        SDVariable c25 = conv(sd, dir, sums, h, 25, 1, 1, 0);
+        SDVariable c25 = conv(sd, dir, sums, h, 25, channels, SqueezeNet.CLASSES, 1, 1, 0);
         SDVariable logits = c25.mean(SqueezeNet.LOGITS, 2, 3);
         return new SqueezeNetSameDiff(sd, h.name(), logits.name());
     }
 
-    private static SDVariable conv(SameDiff sd, Path dir, Sha256Sums sums, SDVariable in, int index, int k, int stride,
-                                   int pad) throws IOException {
-        INDArray[] wb = SqueezeNet.readConv(dir, sums, index);
+    private static SDVariable conv(SameDiff sd, Path dir, Sha256Sums sums, SDVariable in, int index, int inC, int outC,
+                                   int k, int stride, int pad) throws IOException {
+        INDArray[] wb = SqueezeNet.readConv(dir, sums, index, inC, outC, k);
         SDVariable w = sd.constant("conv" + index + "_W", wb[0]);
         SDVariable b = sd.constant("conv" + index + "_b", wb[1]);
         Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(pad).pW(pad).dH(1).dW(1)

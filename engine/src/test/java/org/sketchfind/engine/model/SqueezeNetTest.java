@@ -95,8 +95,9 @@ class SqueezeNetTest {
                 1e-5 * scale);
     }
 
-    @Test
-    void refusesABrokenWeightFile(@TempDir Path tmp) throws IOException {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(SqueezeNet.Engine.class)
+    void refusesABrokenWeightFile(SqueezeNet.Engine engine, @TempDir Path tmp) throws IOException {
         Path src = net.directory();
         Path copy = tmp.resolve("squeezenet1.1");
         Files.createDirectories(copy.resolve("weights"));
@@ -107,16 +108,29 @@ class SqueezeNetTest {
             }
         }
         Path victim = copy.resolve("weights/squeezenet0_conv7_weight.npy");
-        byte[] bytes = Files.readAllBytes(victim);
+        byte[] original = Files.readAllBytes(victim);
+        byte[] bytes = original.clone();
         bytes[bytes.length - 1] ^= 0x01;
         Files.write(victim, bytes);
-        IOException e = assertThrows(IOException.class, () -> SqueezeNet.load(copy));
+        IOException e = assertThrows(IOException.class, () -> SqueezeNet.load(copy, engine));
         assertTrue(e.getMessage().contains("squeezenet0_conv7_weight.npy") && e.getMessage().contains("SHA-256 mismatch"),
                 e.getMessage());
+
+        // a well-formed file of the wrong shape, with a matching checksum, is refused by its shape
+        Path other = copy.resolve("weights/squeezenet0_conv8_weight.npy");
+        Files.copy(other, victim, StandardCopyOption.REPLACE_EXISTING);
+        Path sumsFile = copy.resolve("SHA256SUMS");
+        String sums = Files.readString(sumsFile).replace(Sha256Sums.sha256(src.resolve("weights/squeezenet0_conv7_weight.npy")),
+                Sha256Sums.sha256(victim));
+        Files.writeString(sumsFile, sums);
+        IOException shape = assertThrows(IOException.class, () -> SqueezeNet.load(copy, engine));
+        assertTrue(shape.getMessage().contains("squeezenet0_conv7_weight.npy") && shape.getMessage().contains("shape"),
+                shape.getMessage());
+
         Files.delete(victim);
-        IOException missing = assertThrows(IOException.class, () -> SqueezeNet.load(copy));
+        IOException missing = assertThrows(IOException.class, () -> SqueezeNet.load(copy, engine));
         assertTrue(missing.getMessage().contains("squeezenet0_conv7_weight.npy"), missing.getMessage());
-        IOException noDir = assertThrows(IOException.class, () -> SqueezeNet.load(tmp.resolve("nowhere")));
+        IOException noDir = assertThrows(IOException.class, () -> SqueezeNet.load(tmp.resolve("nowhere"), engine));
         assertTrue(noDir.getMessage().contains("nowhere"), noDir.getMessage());
     }
 
