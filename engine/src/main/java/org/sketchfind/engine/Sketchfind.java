@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * {@code index} internals.
  */
 public final class Sketchfind {
+    private org.sketchfind.engine.model.FeatureExtractor featureExtractor;
+
     public Sketchfind() {
     }
 
@@ -24,5 +26,19 @@ public final class Sketchfind {
      * or in the per-user data folder when {@code dataDir} is null. The caller closes it. */
     public CatalogueService catalogue(Path dataDir) throws IOException {
         return CatalogueService.open(dataDir);
+    }
+
+    /**
+     * The pretrained SqueezeNet backbone's feature extractor (pooled 512-d features, batches of 32), loaded on
+     * first use from the default weights folder.
+     *
+     * @throws java.io.IOException if the weights are missing or fail their checksums
+     */
+    public synchronized org.sketchfind.engine.model.FeatureExtractor featureExtractor() throws java.io.IOException {
+        if (featureExtractor == null) {
+            featureExtractor = new org.sketchfind.engine.model.FeatureExtractor(
+                    org.sketchfind.engine.model.SqueezeNet.load());
+        }
+        return featureExtractor;
     }
 }

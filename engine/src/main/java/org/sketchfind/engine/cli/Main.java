@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Zero-shot sketch-based photo search (ZSIH).",
         subcommands = {CommandLine.HelpCommand.class,
                 DatasetsCommand.class,
-                IndexCommand.class})
+                IndexCommand.class,
+                EmbedCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

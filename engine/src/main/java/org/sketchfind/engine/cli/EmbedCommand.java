@@ -1,0 +1,113 @@
+package org.sketchfind.engine.cli;
+
+import org.sketchfind.engine.Sketchfind;
+import org.sketchfind.engine.model.FeatureExtractor;
+import org.sketchfind.engine.model.ImagePreprocessor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code sketchfind embed IMAGE [--sketch] [--json]}: the backbone's pooled 512-d feature of one image (global average
+ * of SqueezeNet 1.1's last fire module) and its top-5 ImageNet classes. Timings go to stderr.
+ */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = "Print the SqueezeNet backbone's pooled 512-d feature of one image.")
+public final class EmbedCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "Image file (photo, or sketch with --sketch).")
+    Path image;
+
+    @Option(names = "--sketch", description = "Treat the image as a sketch: pad to a square and resize whole "
+            + "(no crop); gray becomes three equal channels. Default: photo (short side 256, centre crop 224).")
+    boolean sketch;
+
+    @Option(names = "--json", description = "Print one JSON object: {\"dims\", \"feature\", \"top5\", ...}.")
+    boolean json;
+
+    @Option(names = "--weights", paramLabel = "DIR",
+            description = "SqueezeNet weights folder (default: the repository's models/squeezenet1.1).")
+    Path weights;
+
+    @Override
+    public Integer call() {
+        try {
+            long t0 = System.nanoTime();
+            BufferedImage img = readImage(image);
+            long t1 = System.nanoTime();
+            FeatureExtractor fx = weights == null ? new Sketchfind().featureExtractor()
+                    : new FeatureExtractor(org.sketchfind.engine.model.SqueezeNet.load(weights));
+            long t2 = System.nanoTime();
+            ImagePreprocessor.Mode mode = sketch ? ImagePreprocessor.Mode.SKETCH : ImagePreprocessor.Mode.PHOTO;
+            FeatureExtractor.Embedding e = fx.embed(img, mode);
+            long t3 = System.nanoTime();
+            System.err.printf(Locale.ROOT, "embed: %s (%dx%d, %s): read %.0f ms, load backbone %.0f ms, "
+                            + "preprocess + forward %.0f ms%n", image, img.getWidth(), img.getHeight(),
+                    mode.name().toLowerCase(Locale.ROOT), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+            int[] top = e.topK(5);
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("image", image.toString());
+                out.put("mode", mode.name().toLowerCase(Locale.ROOT));
+                out.put("dims", e.feature().length);
+                out.put("feature", e.feature());
+                List<Map<String, Object>> top5 = new ArrayList<>();
+                for (int k : top) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("class_index", k);
+                    m.put("logit", e.logits()[k]);
+                    top5.add(m);
+                }
+                out.put("top5", top5);
+                out.put("ms_forward", Math.round((t3 - t2) / 1e4) / 100.0);
+                JsonOutput.print(out, System.out);
+            } else {
+                StringBuilder sb = new StringBuilder();
+                sb.append("dims ").append(e.feature().length).append('\n').append("feature");
+                for (float f : e.feature()) {
+                    sb.append(' ').append(f);
+                }
+                sb.append('\n').append("top5 (ImageNet class index: logit)");
+                for (int k : top) {
+                    sb.append(String.format(Locale.ROOT, " %d:%.3f", k, e.logits()[k]));
+                }
+                System.out.println(sb);
+            }
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("embed: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /**
+     * Decodes the image. Kept in one place: at integration the data layer's image loader (EXIF orientation, more
+     * formats, decompression-bomb guard) replaces plain {@link ImageIO#read}.
+     */
+    static BufferedImage readImage(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such file");
+        }
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": cannot decode image: " + e.getMessage(), e);
+        }
+        if (img == null) {
+            throw new IOException(file + ": not a readable image (no decoder for this format, or not an image)");
+        }
+        return img;
+    }
+}

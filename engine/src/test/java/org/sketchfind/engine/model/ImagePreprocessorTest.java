@@ -1,0 +1,144 @@
+package org.sketchfind.engine.model;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.sketchfind.engine.TestData;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ImagePreprocessorTest {
+    private static final int PLANE = 224 * 224;
+
+    private static BufferedImage filled(int w, int h, int type, Color c) {
+        BufferedImage img = new BufferedImage(w, h, type);
+        Graphics2D g = img.createGraphics();
+        g.setColor(c);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return img;
+    }
+
+    /** Undoes the normalisation: the value in [0,1] of channel c. */
+    private static float raw(float v, int c) {
+        return v * ImagePreprocessor.STD[c] + ImagePreprocessor.MEAN[c];
+    }
+
+    @Test
+    void normalisesWithImageNetMeanAndStd() {
+        float[] x = ImagePreprocessor.chw(filled(300, 200, BufferedImage.TYPE_INT_RGB, new Color(255, 0, 51)),
+                ImagePreprocessor.Mode.PHOTO);
+        assertEquals(3 * PLANE, x.length);
+        float[] expected = {(1f - 0.485f) / 0.229f, (0f - 0.456f) / 0.224f, (0.2f - 0.406f) / 0.225f};
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < PLANE; i += 997) {
+                assertEquals(expected[c], x[c * PLANE + i], 1e-5f, "channel " + c);
+            }
+        }
+        INDArray t = ImagePreprocessor.photo(filled(10, 10, BufferedImage.TYPE_INT_RGB, Color.WHITE));
+        assertArrayEquals(new long[]{3, 224, 224}, t.shape());
+    }
+
+    @Test
+    void photoIsCentreCroppedButSketchKeepsEverything() {
+        // 512×256, left quarter black: the photo crop (short side 256, centre 224 of 512) cuts it away,
+        // the sketch (padded to a white square, then resized whole) keeps it.
+        BufferedImage img = filled(512, 256, BufferedImage.TYPE_INT_RGB, Color.WHITE);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, 128, 256);
+        g.dispose();
+        float[] photo = ImagePreprocessor.chw(img, ImagePreprocessor.Mode.PHOTO);
+        float minPhoto = 1;
+        for (int i = 0; i < PLANE; i++) {
+            minPhoto = Math.min(minPhoto, raw(photo[i], 0));
+        }
+        assertEquals(1f, minPhoto, 1e-4f, "the black quarter lies outside the centre crop");
+
+        float[] sketch = ImagePreprocessor.chw(img, ImagePreprocessor.Mode.SKETCH);
+        // padded to 512×512 with the image in rows 128..383: resized, rows 56..167 hold it, columns 0..55 black
+        assertEquals(0f, raw(sketch[112 * 224 + 20], 0), 1e-4f, "stroke region kept");
+        assertEquals(1f, raw(sketch[112 * 224 + 150], 0), 1e-4f);
+        assertEquals(1f, raw(sketch[10 * 224 + 20], 0), 1e-4f, "white padding above");
+        assertEquals(1f, raw(sketch[215 * 224 + 20], 0), 1e-4f, "white padding below");
+    }
+
+    @Test
+    void graySketchBecomesThreeEqualChannelsWithoutGammaChange() throws IOException {
+        BufferedImage gray = filled(256, 256, BufferedImage.TYPE_BYTE_GRAY, Color.WHITE);
+        gray.getRaster().setSample(0, 0, 0, 0);
+        for (int y = 0; y < 256; y++) {
+            for (int x = 0; x < 256; x++) {
+                gray.getRaster().setSample(x, y, 0, 128);
+            }
+        }
+        float[] x = ImagePreprocessor.chw(gray, ImagePreprocessor.Mode.SKETCH);
+        assertEquals(128f / 255f, raw(x[5000], 0), 1e-5f, "raster value read as is, no linear-gray conversion");
+
+        BufferedImage real = ImageIO.read(TestData.path("sketchy", "sketch", "cup", "n03063073_10444-1.png").toFile());
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, real.getType());
+        float[] s = ImagePreprocessor.chw(real, ImagePreprocessor.Mode.SKETCH);
+        int dark = 0;
+        for (int i = 0; i < PLANE; i++) {
+            float r = raw(s[i], 0);
+            assertEquals(r, raw(s[PLANE + i], 1), 1e-5f);
+            assertEquals(r, raw(s[2 * PLANE + i], 2), 1e-5f);
+            if (r < 0.5f) {
+                dark++;
+            }
+        }
+        // a line drawing: some ink, mostly paper
+        assertTrue(dark > 200 && dark < PLANE / 4, "dark pixels: " + dark);
+    }
+
+    @Test
+    void transparentPixelsBecomeWhite() {
+        BufferedImage argb = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
+        float[] x = ImagePreprocessor.chw(argb, ImagePreprocessor.Mode.SKETCH);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(1f, raw(x[c * PLANE + 777], c), 1e-5f);
+        }
+    }
+
+    @Test
+    void downscalingAveragesInsteadOfAliasing() {
+        // 1-pixel black lines every 10 pixels on 2240×2240: each output pixel covers ten columns, one of them black
+        BufferedImage img = filled(2240, 2240, BufferedImage.TYPE_INT_RGB, Color.WHITE);
+        for (int y = 0; y < 2240; y++) {
+            for (int xx = 3; xx < 2240; xx += 10) {
+                img.setRGB(xx, y, 0);
+            }
+        }
+        float[] x = ImagePreprocessor.chw(img, ImagePreprocessor.Mode.SKETCH);
+        double sum = 0;
+        double min = 1;
+        double max = 0;
+        for (int i = 0; i < PLANE; i++) {
+            double v = raw(x[i], 0);
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        assertEquals(0.9, sum / PLANE, 0.01);
+        assertTrue(min > 0.8 && max < 0.98, "range " + min + ".." + max + " (point sampling would give 0 and 1)");
+    }
+
+    @Test
+    void batchStacksInOrder() {
+        BufferedImage a = filled(50, 80, BufferedImage.TYPE_INT_RGB, Color.RED);
+        BufferedImage b = filled(90, 40, BufferedImage.TYPE_INT_RGB, Color.BLUE);
+        INDArray batch = ImagePreprocessor.batch(List.of(a, b), ImagePreprocessor.Mode.PHOTO);
+        assertArrayEquals(new long[]{2, 3, 224, 224}, batch.shape());
+        assertTrue(batch.getFloat(0, 0, 100, 100) > 2f && batch.getFloat(1, 2, 100, 100) > 2f);
+        assertTrue(batch.getFloat(0, 2, 100, 100) < -1.5f && batch.getFloat(1, 0, 100, 100) < -1.5f);
+        INDArray stacked = ImagePreprocessor.stack(List.of(ImagePreprocessor.photo(a), ImagePreprocessor.photo(b)));
+        assertEquals(batch, stacked);
+        assertThrows(IllegalArgumentException.class, () -> ImagePreprocessor.batch(List.of(), ImagePreprocessor.Mode.PHOTO));
+    }
+}
