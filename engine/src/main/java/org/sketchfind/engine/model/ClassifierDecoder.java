@@ -1,0 +1,32 @@
+package org.sketchfind.engine.model;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * Ablation of Eq. 6 (Table 3, "decoder → classifier"): instead of reconstructing the class vector, the codes predict
+ * the seen class with a fully-connected softmax layer; the decoder term of Eq. 7 becomes the cross-entropy
+ * −Σ_c y_c log softmax(b W + c)_c, averaged over pairs and Monte-Carlo samples. It uses no semantic vectors, so the
+ * model loses its semantic transfer to unseen classes.
+ */
+public final class ClassifierDecoder {
+    private ClassifierDecoder() {
+    }
+
+    /**
+     * @param codes  b̃ [K, N, M]
+     * @param labels one-hot seen classes [N, numClasses]
+     * @return the mean cross-entropy (scalar), named "loss_decoder"
+     */
+    public static SDVariable crossEntropy(Params p, SDVariable codes, SDVariable labels, int numClasses,
+                                          ZsihConfig cfg) {
+        SameDiff sd = p.sd();
+        long m = cfg.bits();
+        SDVariable w = p.weight("cls_w", m, numClasses);
+        SDVariable c = p.bias("cls_b", numClasses, 0.0);
+        SDVariable logits = sd.reshape(sd.reshape(codes, -1, m).mmul(w).add(c), cfg.mcSamples(), -1, numClasses);
+        SDVariable logProb = sd.nn().logSoftmax(logits, 2);                  // [K, N, C]
+        SDVariable perPair = sd.sum(logProb.mul(sd.expandDims(labels, 0)), 2).neg();
+        return sd.mean("loss_decoder", perPair);
+    }
+}
