@@ -2,6 +2,7 @@ package org.sketchfind.engine.model;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 
 /**
  * Ablation of Eq. 6 (Table 3, "decoder → classifier"): instead of reconstructing the class vector, the codes predict
@@ -25,7 +26,11 @@ public final class ClassifierDecoder {
         SDVariable w = p.weight("cls_w", m, numClasses);
         SDVariable c = p.bias("cls_b", numClasses, 0.0);
         SDVariable logits = sd.reshape(sd.reshape(codes, -1, m).mmul(w).add(c), cfg.mcSamples(), -1, numClasses);
-        SDVariable logProb = sd.nn().logSoftmax(logits, 2);                  // [K, N, C]
+        // log-softmax over the classes, written out (SameDiff M2.1's logSoftmax(x, dim) fails to build its
+        // gradient): logits − max − log Σ exp(logits − max), the max held constant (the result does not depend on it).
+        SDVariable max = new StopGradient(sd, sd.max(logits, true, 2)).outputVariable();
+        SDVariable shifted = logits.sub(max);
+        SDVariable logProb = shifted.sub(sd.math().log(sd.sum(sd.math().exp(shifted), true, 2)));  // [K, N, C]
         SDVariable perPair = sd.sum(logProb.mul(sd.expandDims(labels, 0)), 2).neg();
         return sd.mean("loss_decoder", perPair);
     }
