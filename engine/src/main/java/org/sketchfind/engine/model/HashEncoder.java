@@ -36,6 +36,21 @@ public final class HashEncoder {
         return new Outputs(feature, out);
     }
 
+    /** The shape of each of one encoder's variables under {@code cfg}, in {@link #parameterNames} order. */
+    public static java.util.Map<String, long[]> parameterShapes(String prefix, ZsihConfig cfg) {
+        long c = cfg.featureChannels();
+        long a = cfg.attentionHidden();
+        long e = cfg.embedDim();
+        long m = cfg.bits();
+        long[][] shapes = {{c, a}, {1, a}, {a, 1}, {1, 1}, {c, e}, {1, e}, {e, m}, {1, m}};
+        String[] names = parameterNames(prefix);
+        java.util.Map<String, long[]> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            out.put(names[i], shapes[i]);
+        }
+        return out;
+    }
+
     /** Names of one encoder's trainable variables, in a fixed order. */
     public static String[] parameterNames(String prefix) {
         return new String[]{prefix + "att_w1", prefix + "att_b1", prefix + "att_w2", prefix + "att_b2",
