@@ -3,10 +3,8 @@ package org.sketchfind.engine.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sketchfind.engine.model.ModelFile;
 import org.sketchfind.engine.model.ModelManifest;
@@ -40,9 +38,6 @@ import java.util.SplittableRandom;
  */
 public final class Trainer {
     public static final String MODEL_FILE = "model.zip";
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double ADAM_EPS = 1e-8;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
@@ -57,22 +52,16 @@ public final class Trainer {
         checkShapes(data, cfg);
         Files.createDirectories(runDir);
         ZsihGraph graph = ZsihGraph.build(cfg, data.classNames().size(), DataType.FLOAT);
-        SameDiff sd = graph.sameDiff();
+        AdamStep adam = new AdamStep(graph, cfg.learningRate());
+        Map<String, INDArray> params = adam.params();
+        Map<String, INDArray> adamM = adam.adamM();
+        Map<String, INDArray> adamV = adam.adamV();
         List<String> paramNames = graph.parameterNames();
-        Map<String, INDArray> params = new LinkedHashMap<>();
         Map<String, long[]> shapes = new LinkedHashMap<>();
         for (String n : paramNames) {
-            params.put(n, sd.getVariable(n).getArr());
             shapes.put(n, params.get(n).shape());
         }
-        Map<String, INDArray> adamM = new LinkedHashMap<>();
-        Map<String, INDArray> adamV = new LinkedHashMap<>();
-        for (String n : paramNames) {
-            adamM.put(n, Nd4j.zeros(DataType.FLOAT, shapes.get(n)));
-            adamV.put(n, Nd4j.zeros(DataType.FLOAT, shapes.get(n)));
-        }
 
-        String cfgJson = JSON.writeValueAsString(cfg);
         Path configFile = runDir.resolve("config.json");
         Checkpoints checkpoints = new Checkpoints(runDir);
         long step = 0;
@@ -143,17 +132,7 @@ public final class Trainer {
                 List<PairSampler.Pair> batch = batches.get((int) (step % perEpoch));
                 long s0 = System.nanoTime();
                 Map<String, INDArray> feeds = feeds(batch, data, graph, step);
-                OutAndGrad og = sd.calculateGradientsAndOutputs(feeds, graph.lossTerms(), paramNames);
-                for (String n : paramNames) {
-                    INDArray g = og.getGradients().get(n);
-                    Nd4j.exec(new AdamUpdater(g, adamV.get(n), adamM.get(n), cfg.learningRate(), BETA1, BETA2,
-                            ADAM_EPS, (int) step));
-                    params.get(n).subi(g);
-                }
-                Map<String, Double> losses = new LinkedHashMap<>();
-                for (String term : graph.lossTerms()) {
-                    losses.put(term, og.getOutputs().get(term).getDouble(0));
-                }
+                Map<String, Double> losses = adam.run(feeds, step);
                 last = losses;
                 step++;
                 double stepSec = seconds(s0);
