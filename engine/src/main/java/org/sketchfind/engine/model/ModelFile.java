@@ -179,8 +179,12 @@ public final class ModelFile {
                 }
                 weights.put(t.name(), TensorIO.fromBytes(b, t.shape(), DataType.FLOAT));
             }
-        } catch (java.util.zip.ZipException ex) {
-            throw new ModelFormatException(file, "not a valid zip: " + ex.getMessage());
+        } catch (ModelFormatException ex) {
+            throw ex;
+        } catch (IOException ex) {
+            throw new ModelFormatException(file, "corrupt or truncated zip: " + ex.getMessage());
+        } catch (IllegalArgumentException ex) {
+            throw new ModelFormatException(file, "invalid content: " + ex.getMessage());
         }
         if (manifest == null) {
             throw new ModelFormatException(file, "empty or not a zip file");
@@ -231,7 +235,15 @@ public final class ModelFile {
                         + "' is not " + m.config().semanticDim() + "-d");
             }
         }
-        Map<String, long[]> expected = expectedTensors(m.config());
+        Map<String, long[]> expected;
+        try {
+            expected = expectedTensors(m.config());
+            for (long[] shape : expected.values()) {
+                TensorIO.product(shape);
+            }
+        } catch (IllegalArgumentException ex) {
+            throw new ModelFormatException(file, "config implies impossible tensor sizes: " + ex.getMessage());
+        }
         Set<String> names = new HashSet<>();
         for (ModelManifest.Tensor t : m.tensors()) {
             if (t == null || t.name() == null || !names.add(t.name())) {
