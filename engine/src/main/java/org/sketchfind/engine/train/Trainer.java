@@ -133,6 +133,10 @@ public final class Trainer {
                 long s0 = System.nanoTime();
                 Map<String, INDArray> feeds = feeds(batch, data, graph, step);
                 Map<String, Double> losses = adam.run(feeds, step);
+                if (!Double.isFinite(losses.get(ZsihGraph.TOTAL))) {
+                    throw new IllegalStateException("loss became " + losses + " at step " + (step + 1)
+                            + "; no checkpoint written for it (lower the learning rate and resume from the last)");
+                }
                 last = losses;
                 step++;
                 double stepSec = seconds(s0);

@@ -22,7 +22,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Training on the real src-test-data subset (with stand-in feature maps, see {@link SketchyTestFeatures}). */
@@ -42,7 +42,7 @@ class TrainerTest {
     }
 
     /** Records every event. */
-    static final class Recorder implements TrainingListener {
+    static class Recorder implements TrainingListener {
         final List<Step> steps = new ArrayList<>();
         final List<Epoch> epochs = new ArrayList<>();
         final List<Long> checkpoints = new ArrayList<>();
@@ -175,6 +175,47 @@ class TrainerTest {
         Recorder other = new Recorder();
         new Trainer().train(data, CFG.withSeed(12), opts, tmp.resolve("d"), other, CancellationToken.none());
         assertFalse(totals(a).equals(totals(other)), "another seed, another sequence");
+    }
+
+    @Test
+    void resumesAfterACrashFromTheLastReadableCheckpoint(@TempDir Path tmp) throws Exception {
+        RunOptions opts = RunOptions.epochs(2).withCheckpointEvery(2).withValidate(false);
+        Recorder a = new Recorder();
+        new Trainer().train(data, CFG, opts, tmp.resolve("a"), a, CancellationToken.none());
+
+        Path run = tmp.resolve("crash");
+        Recorder crashing = new Recorder() {
+            @Override
+            public void onStep(Step e) {
+                super.onStep(e);
+                if (e.step() == 5) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class,
+                () -> new Trainer().train(data, CFG, opts, run, crashing, CancellationToken.none()));
+        List<Path> ckpts = new Checkpoints(run).list();
+        assertEquals(List.of(2L, 4L), ckpts.stream().map(Checkpoints::stepOf).toList());
+        // The newest checkpoint is damaged (say, a disk error): resume falls back to step 2.
+        Path newest = ckpts.get(1);
+        byte[] bytes = Files.readAllBytes(newest);
+        Files.write(newest, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+
+        assertThrows(IllegalStateException.class, () -> new Trainer().train(data, CFG.withBits(8),
+                opts.withResume(true), run, TrainingListener.none(), CancellationToken.none()),
+                "a run folder refuses another config");
+
+        Recorder resumed = new Recorder();
+        TrainingResult r = new Trainer().train(data, CFG, opts.withResume(true), run, resumed,
+                CancellationToken.none());
+        assertEquals(2, resumed.start.firstStep());
+        assertEquals(totals(a).subList(2, totals(a).size()), totals(resumed));
+        List<String> csv = Files.readAllLines(run.resolve("losses.csv"));
+        assertEquals(r.steps() + 1, csv.size(), "rows written after the checkpoint before the crash are dropped");
+        for (int i = 1; i < csv.size(); i++) {
+            assertTrue(csv.get(i).startsWith(i + ","), csv.get(i));
+        }
     }
 
     static List<Double> totals(Recorder r) {
