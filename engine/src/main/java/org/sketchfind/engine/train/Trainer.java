@@ -67,6 +67,10 @@ public final class Trainer {
         long step = 0;
         double priorSeconds = 0;
         boolean resumed = false;
+        if (!options.resume() && !checkpoints.list().isEmpty()) {
+            throw new IllegalStateException(runDir + " already holds checkpoints of a run: resume it or use a new"
+                    + " run folder");
+        }
         if (options.resume()) {
             if (Files.exists(configFile)) {
                 ZsihConfig stored = JSON.readValue(JSON.readTree(configFile.toFile()).get("config").toString(),

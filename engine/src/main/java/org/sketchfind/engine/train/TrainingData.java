@@ -1,7 +1,6 @@
 package org.sketchfind.engine.train;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -102,6 +101,7 @@ public record TrainingData(FeatureMaps sketchMaps, int[] sketchClasses, FeatureM
                 + " sketches, " + trainPhotos.length + "+" + valPhotos.length + " photos, split " + splitName + "]";
     }
 
+    /** Identity: the arrays are large and compared by reference. */
     @Override
     public boolean equals(Object o) {
         return this == o;
@@ -109,6 +109,6 @@ public record TrainingData(FeatureMaps sketchMaps, int[] sketchClasses, FeatureM
 
     @Override
     public int hashCode() {
-        return System.identityHashCode(this) ^ Arrays.hashCode(sketchClasses);
+        return System.identityHashCode(this);
     }
 }

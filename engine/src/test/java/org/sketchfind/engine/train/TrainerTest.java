@@ -202,6 +202,8 @@ class TrainerTest {
         byte[] bytes = Files.readAllBytes(newest);
         Files.write(newest, java.util.Arrays.copyOf(bytes, bytes.length / 3));
 
+        assertThrows(IllegalStateException.class, () -> new Trainer().train(data, CFG, opts, run,
+                TrainingListener.none(), CancellationToken.none()), "a fresh run refuses a folder with checkpoints");
         assertThrows(IllegalStateException.class, () -> new Trainer().train(data, CFG.withBits(8),
                 opts.withResume(true), run, TrainingListener.none(), CancellationToken.none()),
                 "a run folder refuses another config");

@@ -46,6 +46,22 @@ class ZsihStepBenchmark {
                 secs[it] = (System.nanoTime() - t0) / 1e9;
                 cpu[it] = (os.getProcessCpuTime() - c0) / 1e9;
             }
+            // Breakdown: forward pass alone, then Adam alone on gradients of the parameters' shapes.
+            Map<String, INDArray> feeds = Trainer.feeds(pairs, data, graph, 99);
+            long c0 = os.getProcessCpuTime();
+            graph.sameDiff().output(feeds, ZsihGraph.TOTAL);
+            double fwdCpu = (os.getProcessCpuTime() - c0) / 1e9;
+            Map<String, INDArray> fakeGrads = new java.util.LinkedHashMap<>();
+            adam.params().forEach((k, v) -> fakeGrads.put(k, v.mul(1e-3)));
+            c0 = os.getProcessCpuTime();
+            for (Map.Entry<String, INDArray> e : fakeGrads.entrySet()) {
+                org.nd4j.linalg.factory.Nd4j.exec(new org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater(e.getValue(),
+                        adam.adamV().get(e.getKey()), adam.adamM().get(e.getKey()), 1e-4, 0.9, 0.999, 1e-8, 5));
+                adam.params().get(e.getKey()).subi(e.getValue());
+            }
+            double adamCpu = (os.getProcessCpuTime() - c0) / 1e9;
+            System.out.printf(Locale.ROOT, "BENCH batch=%d breakdown: forward only %.2f CPU s, Adam update only %.2f"
+                    + " CPU s%n", batch, fwdCpu, adamCpu);
             Runtime rt = Runtime.getRuntime();
             System.out.printf(Locale.ROOT, "BENCH batch=%d params=%,d step wall seconds (first is warm-up): %s;"
                             + " process CPU seconds per step: %s; load average %.1f; heap used %.0f MB; losses %s%n",
