@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Inference with the two ZSIH encoders: backbone feature maps [N, C, H, W] → sigmoid outputs f(x) / g(y) [N, M] →
- * binary codes by Eq. 9 ({@link Codes#packSigmoid}). Built from a model file ({@link #load}) or from a training
- * graph's live weights ({@link #sharing}, used for validation during training).
+ * binary codes by Eq. 9 ({@link Codes#packSigmoid}). Built from a model file ({@link #load}) or from weights in
+ * memory ({@link #fromWeights}; the trainer refreshes them with {@link #assign} before each validation).
  */
 public final class ZsihEncoders {
     private final SameDiff sd;
@@ -33,9 +33,24 @@ public final class ZsihEncoders {
         return new ZsihEncoders(build(l.manifest().config(), l.weights()), l.manifest().config(), l.manifest());
     }
 
-    /** Encoders whose variables are the given arrays themselves (no copy): they follow in-place updates. */
-    public static ZsihEncoders sharing(ZsihConfig cfg, Map<String, INDArray> weights) {
+    /**
+     * Encoders holding a copy of the given weights (SameDiff copies arrays on {@code setArray}, so later in-place
+     * changes of {@code weights} are not seen: call {@link #assign} to refresh).
+     */
+    public static ZsihEncoders fromWeights(ZsihConfig cfg, Map<String, INDArray> weights) {
         return new ZsihEncoders(build(cfg, weights), cfg, null);
+    }
+
+    /** Copies the current values of the encoder variables from {@code weights} (e.g. a training graph's). */
+    public void assign(Map<String, INDArray> weights) {
+        for (String name : ModelFile.expectedTensors(cfg).keySet()) {
+            INDArray src = weights.get(name);
+            INDArray dst = sd.getVariable(name).getArr();
+            if (src == null || !Arrays.equals(src.shape(), dst.shape())) {
+                throw new IllegalArgumentException("encoder weight " + name + " missing or mis-shaped");
+            }
+            dst.assign(src);
+        }
     }
 
     private static SameDiff build(ZsihConfig cfg, Map<String, INDArray> weights) {
@@ -64,7 +79,7 @@ public final class ZsihEncoders {
         return cfg.bits();
     }
 
-    /** The model file's manifest, or null for {@link #sharing} encoders. */
+    /** The model file's manifest, or null for {@link #fromWeights} encoders. */
     public ModelManifest manifest() {
         return manifest;
     }

@@ -107,7 +107,7 @@ public final class Trainer {
             total = Math.min(total, options.maxSteps());
         }
         listener.onStart(new TrainingListener.Start(step, total, perEpoch, graph.parameterCount(), resumed));
-        ZsihEncoders encoders = ZsihEncoders.sharing(cfg, params);
+        ZsihEncoders encoders = ZsihEncoders.fromWeights(cfg, params);
 
         List<Double> maps = new ArrayList<>();
         Map<String, Double> last = Map.of();
@@ -157,7 +157,7 @@ public final class Trainer {
                     listener.onCheckpoint(step, f);
                 }
                 if (step % perEpoch == 0 || step == total) {
-                    double map = options.validate() ? validationMap(encoders, data) : Double.NaN;
+                    double map = options.validate() ? validationMap(encoders, params, data) : Double.NaN;
                     maps.add(map);
                     listener.onEpoch(new TrainingListener.Epoch(epoch, step, epochLossSum / epochLossCount, map,
                             seconds(epochStart)));
@@ -171,7 +171,7 @@ public final class Trainer {
         Path f = checkpoints.save(state(step, cfg, trainingSeconds, params, adamM, adamV), options.keepCheckpoints());
         listener.onCheckpoint(step, f);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        double finalMap = maps.isEmpty() ? (options.validate() ? validationMap(encoders, data) : Double.NaN)
+        double finalMap = maps.isEmpty() ? (options.validate() ? validationMap(encoders, params, data) : Double.NaN)
                 : maps.get(maps.size() - 1);
         if (!Double.isNaN(finalMap)) {
             metrics.put("validation_map_seen", finalMap);
@@ -256,10 +256,11 @@ public final class Trainer {
     }
 
     /** Sketch → photo mAP@all on the held-out seen-class items (NaN when none are held out). */
-    static double validationMap(ZsihEncoders enc, TrainingData data) {
+    static double validationMap(ZsihEncoders enc, Map<String, INDArray> params, TrainingData data) {
         if (data.valSketches().length == 0 || data.valPhotos().length == 0) {
             return Double.NaN;
         }
+        enc.assign(params);
         long[][] q = encode(enc, data.sketchMaps(), data.valSketches(), true);
         long[][] g = encode(enc, data.photoMaps(), data.valPhotos(), false);
         int[] qc = Arrays.stream(data.valSketches()).map(i -> data.sketchClasses()[i]).toArray();

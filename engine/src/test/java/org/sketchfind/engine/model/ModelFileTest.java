@@ -64,11 +64,19 @@ class ModelFileTest {
 
         INDArray maps = ZsihGradientCheckTest.rand(9, 0, 1, 5, 4, 3, 3).castTo(DataType.FLOAT);
         ZsihEncoders loaded = ZsihEncoders.load(f);
-        ZsihEncoders live = ZsihEncoders.sharing(CFG, w);
+        ZsihEncoders live = ZsihEncoders.fromWeights(CFG, w);
         assertTrue(loaded.imageOutputs(maps).equalsWithEps(live.imageOutputs(maps), 1e-6));
         assertTrue(loaded.sketchOutputs(maps).equalsWithEps(live.sketchOutputs(maps), 1e-6));
         assertTrue(!loaded.imageOutputs(maps).equalsWithEps(loaded.sketchOutputs(maps), 1e-3),
                 "f and g have separate weights");
+        // assign() refreshes in-memory encoders after the weights change (as the trainer does each epoch).
+        w.get("im_hash_b").addi(0.7);
+        w.get("sk_att_w1").muli(-1);
+        live.assign(w);
+        ZsihEncoders rebuilt = ZsihEncoders.fromWeights(CFG, w);
+        assertTrue(live.imageOutputs(maps).equalsWithEps(rebuilt.imageOutputs(maps), 1e-6));
+        assertTrue(live.sketchOutputs(maps).equalsWithEps(rebuilt.sketchOutputs(maps), 1e-6));
+        assertTrue(!live.imageOutputs(maps).equalsWithEps(loaded.imageOutputs(maps), 1e-3));
         long[][] codes = loaded.imageCodes(maps);
         float[] out0 = loaded.imageOutputs(maps).getRow(0).toFloatVector();
         for (int i = 0; i < 16; i++) {

@@ -129,6 +129,9 @@ class TrainerTest {
         assertEquals(16, enc.bits());
         assertEquals(data.classNames(), enc.manifest().classNames());
         assertTrue(ModelFile.read(r.modelFile()).modelCard().contains("validation_map_seen"));
+        double fromFile = Trainer.validationMap(enc, ModelFile.read(r.modelFile()).weights(), data);
+        assertEquals(rec.epochs.get(2).validationMap(), fromFile, 1e-12,
+                "the last epoch's validation mAP is that of the saved encoders");
         INDArray maps = batch(data.photoMaps(), data.photoMaps().size());
         long[][] codes = enc.imageCodes(maps);
         Set<String> distinct = new HashSet<>();
