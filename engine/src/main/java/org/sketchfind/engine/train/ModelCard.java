@@ -1,0 +1,54 @@
+package org.sketchfind.engine.train;
+
+import org.sketchfind.engine.model.ModelManifest;
+import org.sketchfind.engine.model.ZsihConfig;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The {@code model-card.md} of a model file: data, split, hyper-parameters, training time, metrics. */
+final class ModelCard {
+    private ModelCard() {
+    }
+
+    static String render(ModelManifest m, TrainingData data, long parameters, double trainingSeconds) {
+        ZsihConfig c = m.config();
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Sketchfind ZSIH model, ").append(c.bits()).append(" bits\n\n");
+        sb.append("Zero-Shot Sketch-Image Hashing (Shen et al., CVPR 2018) trained by Sketchfind.\n\n");
+        sb.append("## Data\n");
+        sb.append("- Split: ").append(m.split()).append(" (seen classes only)\n");
+        sb.append("- Seen classes (").append(m.classNames().size()).append("): ")
+                .append(String.join(", ", m.classNames())).append('\n');
+        sb.append(String.format(Locale.ROOT, "- Training items: %d sketches, %d photos; held out for validation:"
+                        + " %d sketches, %d photos%n", data.trainSketches().length, data.trainPhotos().length,
+                data.valSketches().length, data.valPhotos().length));
+        sb.append("- Semantic vectors: ").append(c.semanticDim()).append("-d class vectors\n");
+        sb.append(String.format(Locale.ROOT, "- Input: backbone feature maps %dx%dx%d%n%n", c.featureChannels(),
+                c.featureHeight(), c.featureWidth()));
+        sb.append("## Hyper-parameters\n");
+        sb.append(String.format(Locale.ROOT, "- M = %d bits, batch %d pairs, t = %g, Adam lr %g, seed %d, "
+                        + "%d Monte-Carlo sample(s)%n", c.bits(), c.batchSize(), c.t(), c.learningRate(), c.seed(),
+                c.mcSamples()));
+        sb.append(String.format(Locale.ROOT, "- Fusion %s, propagation %s, decoder %s, binarisation %s%n",
+                c.fusion(), c.propagation(), c.decoder(), c.binarization()));
+        sb.append(String.format(Locale.ROOT, "- Widths: attention %d, encoder feature %d, Eq. 2 projection %d,"
+                        + " Eq. 3 hidden %d; %,d trainable parameters%n%n", c.attentionHidden(), c.embedDim(),
+                c.fusionDim(), c.gcnHidden(), parameters));
+        sb.append("## Training\n");
+        sb.append(String.format(Locale.ROOT, "- %d steps, %.1f s of training%n", m.trainingSteps(),
+                trainingSeconds));
+        sb.append("- Stochastic neurons: straight-through through the sigmoid (Dai et al. 2017's distributional"
+                + " derivative)\n\n");
+        sb.append("## Metrics\n");
+        if (m.metrics().isEmpty()) {
+            sb.append("- none measured\n");
+        }
+        for (Map.Entry<String, Double> e : m.metrics().entrySet()) {
+            sb.append(String.format(Locale.ROOT, "- %s: %.6g%n", e.getKey(), e.getValue()));
+        }
+        sb.append("\nValidation mAP is sketch-to-photo Hamming ranking on held-out items of the seen classes; it"
+                + " says nothing about zero-shot (unseen-class) retrieval.\n");
+        return sb.toString();
+    }
+}
