@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class,
                 DatasetsCommand.class,
                 IndexCommand.class,
-                EmbedCommand.class})
+                EmbedCommand.class,
+                FeaturesCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,77 @@
+package org.sketchfind.engine.train;
+
+import org.sketchfind.engine.data.Dataset;
+import org.sketchfind.engine.data.LabeledImage;
+import org.sketchfind.engine.model.FeatureExtractor;
+import org.sketchfind.engine.model.ImagePreprocessor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Every photo and sketch of a data set with its cached backbone feature maps (row i of {@link #photoMaps()} is
+ * {@code photos().get(i)}), in path order. Splitting into seen and unseen classes is the caller's job, through the
+ * data set's {@link org.sketchfind.engine.data.ZeroShotSplit}: this class only caches.
+ */
+public record DatasetFeatures(Dataset dataset, List<LabeledImage> photos, MappedFeatureMaps photoMaps,
+                              List<LabeledImage> sketches, MappedFeatureMaps sketchMaps) implements AutoCloseable {
+
+    /** Opens (or first computes) the feature maps of {@code dataset}'s photos and sketches under {@code cacheDir}. */
+    public static DatasetFeatures load(Dataset dataset, Path cacheDir, FeatureExtractor extractor,
+                                       Consumer<String> log) throws IOException {
+        List<LabeledImage> photos = sorted(dataset.photos());
+        List<LabeledImage> sketches = sorted(dataset.sketches());
+        String key = key(dataset.root());
+        MappedFeatureMaps photoMaps = photos.isEmpty() ? null : FeatureCache.openOrBuild(
+                cacheDir.resolve(key + "-photo.maps"), photos.stream().map(LabeledImage::path).toList(),
+                ImagePreprocessor.Mode.PHOTO, extractor, progress("photos", log));
+        MappedFeatureMaps sketchMaps = sketches.isEmpty() ? null : FeatureCache.openOrBuild(
+                cacheDir.resolve(key + "-sketch.maps"), sketches.stream().map(LabeledImage::path).toList(),
+                ImagePreprocessor.Mode.SKETCH, extractor, progress("sketches", log));
+        return new DatasetFeatures(dataset, photos, photoMaps, sketches, sketchMaps);
+    }
+
+    private static List<LabeledImage> sorted(List<LabeledImage> items) {
+        return items.stream().sorted(Comparator.comparing(i -> i.path().toString())).toList();
+    }
+
+    private static String key(Path root) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest(root.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return root.getFileName() + "-" + HexFormat.of().formatHex(h, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Consumer<FeatureCache.Progress> progress(String what, Consumer<String> log) {
+        int[] lastPct = {-1};
+        return p -> {
+            int pct = (int) (100L * p.done() / p.total());
+            if (pct / 5 != lastPct[0] / 5 || p.done() == p.total()) {
+                lastPct[0] = pct;
+                double eta = (p.total() - p.done()) / Math.max(p.imagesPerSecond(), 1e-9);
+                log.accept(String.format(java.util.Locale.ROOT, "backbone features of %s: %d/%d (%.1f images/s, ETA %.0f s)",
+                        what, p.done(), p.total(), p.imagesPerSecond(), eta));
+            }
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (photoMaps != null) {
+            photoMaps.close();
+        }
+        if (sketchMaps != null) {
+            sketchMaps.close();
+        }
+    }
+}
