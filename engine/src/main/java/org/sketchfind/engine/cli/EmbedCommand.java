@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,18 +95,6 @@ public final class EmbedCommand implements Callable<Integer> {
      * formats, decompression-bomb guard) replaces plain {@link ImageIO#read}.
      */
     static BufferedImage readImage(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": no such file");
-        }
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": cannot decode image: " + e.getMessage(), e);
-        }
-        if (img == null) {
-            throw new IOException(file + ": not a readable image (no decoder for this format, or not an image)");
-        }
-        return img;
+        return org.sketchfind.engine.data.ImageLoader.load(file);
     }
 }

@@ -46,8 +46,12 @@ public final class IndexCommand implements Runnable {
         @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
         boolean json;
 
+        @Option(names = "--model", paramLabel = "FILE",
+                description = "Model that encodes the photos (default: the shipped model).")
+        Path model;
+
         CatalogueService open() throws IOException {
-            return new Sketchfind().catalogue(dataDir);
+            return new Sketchfind(model).catalogue(dataDir);
         }
     }
 

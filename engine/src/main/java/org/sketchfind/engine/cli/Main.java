@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 IndexCommand.class,
                 EmbedCommand.class,
-                FeaturesCommand.class})
+                FeaturesCommand.class,
+                SearchCommand.class,
+                EncodeCommand.class,
+                TrainCommand.class,
+                ItqCommand.class,
+                EvaluateCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -69,7 +69,7 @@ public final class ZeroShotSplit {
     }
 
     /** The table's spelling of a name from any source, or null if it is not a class of the table. */
-    String canonical(String name) {
+    public String canonical(String name) {
         return table.lookup(name).map(ClassEntry::name).orElse(null);
     }
 

@@ -11,18 +11,60 @@ import java.util.Objects;
 public final class CatalogueService implements AutoCloseable {
     private final Catalogue catalogue;
     private final Indexer indexer;
+    private final PhotoSearch search;
     private FolderWatcher watcher;
 
     public CatalogueService(Catalogue catalogue, PhotoEncoder encoder, Indexer.Options options) {
         this.catalogue = Objects.requireNonNull(catalogue);
         this.indexer = new Indexer(catalogue, encoder, options);
+        this.search = new PhotoSearch(catalogue, encoder.modelId(), encoder.bits());
     }
 
-    /** Opens the catalogue in {@code dataDir} (null: the per-user default of {@link DataDirs}) with the active
-     * encoder of {@link Encoders#active()}. */
-    public static CatalogueService open(Path dataDir) throws IOException {
+    /** Opens the catalogue in {@code dataDir} (null: the per-user default of {@link DataDirs}) with
+     * {@code encoder} encoding the photos. */
+    public static CatalogueService open(Path dataDir, PhotoEncoder encoder) throws IOException {
         Path dir = dataDir != null ? dataDir : DataDirs.defaultDataDir();
-        return new CatalogueService(Catalogue.open(dir), Encoders.active(), Indexer.Options.defaults());
+        return new CatalogueService(Catalogue.open(dir), encoder, Indexer.Options.defaults());
+    }
+
+    /** Search over the photos' codes of this service's encoder; kept current by every scan this service runs. */
+    public PhotoSearch search() {
+        return search;
+    }
+
+    /** Passes events on to {@code listener} and drops the search index whenever a batch of codes is committed. */
+    private ScanListener invalidating(ScanListener listener) {
+        return new ScanListener() {
+            @Override
+            public void onProgress(ScanProgress progress) {
+                if (listener != null) {
+                    listener.onProgress(progress);
+                }
+            }
+
+            @Override
+            public void onCodesChanged(String modelId, Catalogue.CodesChanged change) {
+                search.invalidate();
+                if (listener != null) {
+                    listener.onCodesChanged(modelId, change);
+                }
+            }
+
+            @Override
+            public void onFinished(ScanResult result) {
+                search.invalidate();
+                if (listener != null) {
+                    listener.onFinished(result);
+                }
+            }
+
+            @Override
+            public void onFailed(Throwable error) {
+                if (listener != null) {
+                    listener.onFailed(error);
+                }
+            }
+        };
     }
 
     public Catalogue catalogue() {
@@ -39,19 +81,19 @@ public final class CatalogueService implements AutoCloseable {
 
     /** Registers a folder and starts scanning it (and every other registered folder) in the background. */
     public ScanHandle addFolder(Path folder, ScanListener listener) throws IOException {
-        return indexer.addFolder(folder, listener);
+        return indexer.addFolder(folder, invalidating(listener));
     }
 
     /** Starts an incremental scan of every registered folder in the background (also what finishes a scan that was
      * interrupted, e.g. by a kill). */
     public ScanHandle rescan(ScanListener listener) {
-        return indexer.rescan(listener);
+        return indexer.rescan(invalidating(listener));
     }
 
     /** Unregisters a folder and forgets its photos and codes (the files are untouched); the scan this starts
      * prunes thumbnails nobody needs any more. Returns null if the folder was not registered. */
     public ScanHandle removeFolder(Path folder, ScanListener listener) throws IOException {
-        return catalogue.removeFolder(folder) ? indexer.rescan(listener) : null;
+        return catalogue.removeFolder(folder) ? indexer.rescan(invalidating(listener)) : null;
     }
 
     /** True when a folder's last scan did not finish (killed, cancelled, never run): the app calls
@@ -67,7 +109,7 @@ public final class CatalogueService implements AutoCloseable {
     /** Starts watching the registered folders; every debounced change queues an incremental rescan. */
     public synchronized FolderWatcher watch(ScanListener listener) throws IOException {
         if (watcher == null) {
-            watcher = FolderWatcher.forCatalogue(catalogue, () -> indexer.requestRescan(listener)).start();
+            watcher = FolderWatcher.forCatalogue(catalogue, () -> indexer.requestRescan(invalidating(listener))).start();
         }
         return watcher;
     }

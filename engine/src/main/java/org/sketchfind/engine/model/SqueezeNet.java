@@ -176,28 +176,14 @@ public final class SqueezeNet {
 
     /**
      * The default weights folder: the system property {@value #DIR_PROPERTY} if set; else
-     * {@code <root>/models/squeezenet1.1} where root is the system property {@code sketchfind.root} (set by
-     * {@code ./sketchfind} and by the test runner), or else the first folder above the working directory holding
-     * {@code models/squeezenet1.1}.
+     * {@code squeezenet1.1} in the {@link ModelsFolder}.
      */
     public static Path defaultDirectory() {
         String override = System.getProperty(DIR_PROPERTY);
         if (override != null && !override.isBlank()) {
             return Paths.get(override).toAbsolutePath().normalize();
         }
-        Path rel = Paths.get("models", "squeezenet1.1");
-        String root = System.getProperty("sketchfind.root");
-        if (root != null && !root.isBlank() && Files.isDirectory(Paths.get(root).resolve(rel))) {
-            return Paths.get(root).resolve(rel).toAbsolutePath().normalize();
-        }
-        Path p = Paths.get("").toAbsolutePath();
-        while (p != null) {
-            if (Files.isDirectory(p.resolve(rel))) {
-                return p.resolve(rel).normalize();
-            }
-            p = p.getParent();
-        }
-        return Paths.get("").toAbsolutePath().resolve(rel);
+        return ModelsFolder.get().resolve("squeezenet1.1");
     }
 
     /** The inference graph: input "input" [N,3,H,W]; outputs {@value #LOGITS}; vertex {@value #FEATURE_MAP}. */

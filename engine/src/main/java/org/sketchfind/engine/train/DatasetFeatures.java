@@ -38,6 +38,32 @@ public record DatasetFeatures(Dataset dataset, List<LabeledImage> photos, Mapped
         return new DatasetFeatures(dataset, photos, photoMaps, sketches, sketchMaps);
     }
 
+    /** Pooled (global-average) 512-d features of some of this data set's photos, in the given order. */
+    public float[][] pooledPhotos(List<LabeledImage> items) {
+        return pooled(photos, photoMaps, items);
+    }
+
+    /** Pooled (global-average) 512-d features of some of this data set's sketches, in the given order. */
+    public float[][] pooledSketches(List<LabeledImage> items) {
+        return pooled(sketches, sketchMaps, items);
+    }
+
+    private static float[][] pooled(List<LabeledImage> all, FeatureMaps maps, List<LabeledImage> items) {
+        java.util.Map<LabeledImage, Integer> rowOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            rowOf.put(all.get(i), i);
+        }
+        float[][] out = new float[items.size()][];
+        for (int k = 0; k < items.size(); k++) {
+            Integer row = rowOf.get(items.get(k));
+            if (row == null) {
+                throw new IllegalArgumentException("not an item of this data set: " + items.get(k).path());
+            }
+            out[k] = maps.pooled(row);
+        }
+        return out;
+    }
+
     private static List<LabeledImage> sorted(List<LabeledImage> items) {
         return items.stream().sorted(Comparator.comparing(i -> i.path().toString())).toList();
     }

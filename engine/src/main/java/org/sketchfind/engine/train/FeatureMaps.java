@@ -20,4 +20,30 @@ public interface FeatureMaps {
     default int mapLength() {
         return channels() * height() * width();
     }
+
+    /** Item {@code item}'s map averaged over its H×W positions: the pooled C-dimensional backbone feature. */
+    default float[] pooled(int item) {
+        int c = channels();
+        int hw = height() * width();
+        float[] buf = new float[mapLength()];
+        copyTo(item, buf, 0);
+        float[] out = new float[c];
+        for (int ch = 0; ch < c; ch++) {
+            double sum = 0;
+            for (int j = ch * hw, end = j + hw; j < end; j++) {
+                sum += buf[j];
+            }
+            out[ch] = (float) (sum / hw);
+        }
+        return out;
+    }
+
+    /** {@link #pooled(int)} of every item. */
+    default float[][] pooledAll() {
+        float[][] out = new float[size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = pooled(i);
+        }
+        return out;
+    }
 }

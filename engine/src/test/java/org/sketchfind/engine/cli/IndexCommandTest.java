@@ -20,25 +20,6 @@ class IndexCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new Main()).execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void addStatusRescanWithJson() throws Exception {
         Path photos = Files.createDirectories(tmp.resolve("photos"));
@@ -50,7 +31,7 @@ class IndexCommandTest {
         Files.write(photos.resolve("broken.jpg"), new byte[0]);
         String data = tmp.resolve("data").toString();
 
-        Run add = run("index", "add", photos.toString(), "--data-dir", data, "--json");
+        CliRun add = CliRun.of("index", "add", photos.toString(), "--data-dir", data, "--json");
         assertEquals(0, add.code(), add.err());
         assertEquals(1, add.out().strip().lines().count(), "exactly one JSON object on stdout: " + add.out());
         JsonNode a = JsonOutput.mapper().readTree(add.out());
@@ -58,7 +39,7 @@ class IndexCommandTest {
         assertEquals(5, a.get("encoded").asInt());
         assertTrue(add.err().contains("indexing"), "progress line on stderr");
 
-        Run status = run("index", "status", "--json", "--data-dir", data);
+        CliRun status = CliRun.of("index", "status", "--json", "--data-dir", data);
         assertEquals(0, status.code(), status.err());
         JsonNode st = JsonOutput.mapper().readTree(status.out());
         assertEquals(5, st.get("photos").asInt());
@@ -68,18 +49,18 @@ class IndexCommandTest {
         assertTrue(st.get("skipped").get(0).get("cause").asText().contains("empty"));
 
         Files.delete(photos.resolve("broken.jpg"));
-        Run rescan = run("index", "rescan", "--data-dir", data, "--json");
+        CliRun rescan = CliRun.of("index", "rescan", "--data-dir", data, "--json");
         assertEquals(0, rescan.code(), rescan.err());
         JsonNode r = JsonOutput.mapper().readTree(rescan.out());
         assertEquals(0, r.get("skipped").size());
         assertEquals(1, r.get("scan").get("removed").asInt());
         assertEquals(0, r.get("scan").get("encoded").asInt());
 
-        Run human = run("index", "status", "--data-dir", data);
+        CliRun human = CliRun.of("index", "status", "--data-dir", data);
         assertEquals(0, human.code());
         assertTrue(human.out().contains("photos:    5 (5 encoded)"), human.out());
 
-        Run remove = run("index", "remove", photos.toString(), "--data-dir", data, "--json");
+        CliRun remove = CliRun.of("index", "remove", photos.toString(), "--data-dir", data, "--json");
         assertEquals(0, remove.code(), remove.err());
         JsonNode rm = JsonOutput.mapper().readTree(remove.out());
         assertEquals(0, rm.get("photos").asInt());
@@ -88,15 +69,15 @@ class IndexCommandTest {
             assertEquals(0, s.filter(Files::isRegularFile).count(), "thumbnails of forgotten photos pruned");
         }
         assertEquals(5, Files.list(photos).count(), "the photos themselves are untouched");
-        assertEquals(2, run("index", "remove", photos.toString(), "--data-dir", data).code());
+        assertEquals(2, CliRun.of("index", "remove", photos.toString(), "--data-dir", data).code());
     }
 
     @Test
     void badInputGivesANonZeroExitAndOneLine() {
-        Run add = run("index", "add", tmp.resolve("nope").toString(), "--data-dir", tmp.resolve("d").toString());
+        CliRun add = CliRun.of("index", "add", tmp.resolve("nope").toString(), "--data-dir", tmp.resolve("d").toString());
         assertEquals(2, add.code());
         assertTrue(add.err().contains("not a folder"), add.err());
-        Run rescan = run("index", "rescan", "--data-dir", tmp.resolve("d").toString());
+        CliRun rescan = CliRun.of("index", "rescan", "--data-dir", tmp.resolve("d").toString());
         assertEquals(2, rescan.code());
         assertTrue(rescan.err().contains("no folders registered"), rescan.err());
     }

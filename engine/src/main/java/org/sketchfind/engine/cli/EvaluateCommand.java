@@ -1,0 +1,162 @@
+package org.sketchfind.engine.cli;
+
+import org.sketchfind.engine.data.Dataset;
+import org.sketchfind.engine.data.GloveVectors;
+import org.sketchfind.engine.data.ZeroShotSplit;
+import org.sketchfind.engine.eval.Evaluation;
+import org.sketchfind.engine.eval.EvaluationData;
+import org.sketchfind.engine.eval.Report;
+import org.sketchfind.engine.eval.ReportTable;
+import org.sketchfind.engine.eval.ReportWriter;
+import org.sketchfind.engine.eval.SeenFeatureSets;
+import org.sketchfind.engine.eval.baseline.Baseline;
+import org.sketchfind.engine.eval.baseline.Baselines;
+import org.sketchfind.engine.eval.baseline.FeatureSet;
+import org.sketchfind.engine.eval.baseline.TrainingFeatures;
+import org.sketchfind.engine.model.FeatureExtractor;
+import org.sketchfind.engine.model.HashingModel;
+import org.sketchfind.engine.model.HashingModels;
+import org.sketchfind.engine.model.SqueezeNet;
+import org.sketchfind.engine.train.DatasetFeatures;
+import org.sketchfind.engine.train.FeatureMaps;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code evaluate --model FILE … --queries DIR --gallery DIR [--classes TSV --split COLUMN --only unseen]}: zero-shot
+ * retrieval figures of several models and baselines side by side, measured on the same queries and gallery.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate models and baselines: mAP@all (plain and tie-aware), P@100, PR curves, per-class AP.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "FILE", description = "model file (repeatable)")
+    List<Path> models = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "ID",
+            description = "baseline (repeatable): imagenet-cosine, itq, dsh, ridge-glove, sae; all but imagenet-cosine need --train")
+    List<String> baselines = new ArrayList<>();
+
+    @Option(names = "--bits", defaultValue = "64", description = "bit length of binary baselines (default 64)")
+    int bits;
+
+    @Option(names = "--train", paramLabel = "DIR",
+            description = "data set whose SEEN classes (of --split) fit the baselines that need fitting")
+    Path train;
+
+    @Option(names = "--glove", paramLabel = "FILE", description = "GloVe vectors (default: <train>/../glove/glove.6B.100d.top40k.txt)")
+    Path glove;
+
+    @Option(names = "--queries", required = true, paramLabel = "DIR",
+            description = "sketch queries: class folders of images (Sketchy, TU-Berlin) or Quick, Draw! ndjson files")
+    Path queries;
+
+    @Option(names = "--gallery", required = true, paramLabel = "DIR", description = "class folders of photos")
+    Path gallery;
+
+    @Option(names = "--classes", paramLabel = "TSV", description = "classes.tsv with split columns")
+    Path classes;
+
+    @Option(names = "--split", defaultValue = "split_sake_zeroshot1_25unseen", paramLabel = "COLUMN")
+    String split;
+
+    @Option(names = "--only", defaultValue = "all", paramLabel = "SIDE", description = "unseen, seen or all (default)")
+    String only;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "feature cache (default: <data folder>/cache/features)")
+    Path cache;
+
+    @Option(names = "--out", defaultValue = "sketchfind-evaluation", paramLabel = "DIR",
+            description = "report folder: report.json, CSVs, PR-curve and per-class-AP plots (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--json", description = "print one JSON object on stdout")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (models.isEmpty() && baselines.isEmpty()) {
+            System.err.println("sketchfind evaluate: give at least one --model FILE or --baseline ID");
+            return 2;
+        }
+        EvaluationData.Only side;
+        try {
+            side = EvaluationData.Only.valueOf(only.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            System.err.println("sketchfind evaluate: --only must be unseen, seen or all");
+            return 2;
+        }
+        FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
+        Path cacheDir = cache != null ? cache : FeaturesCommand.defaultCache();
+        EvaluationData data = EvaluationData.load(queries, gallery, classes, split, side, cacheDir, fx,
+                System.err::println);
+        Evaluation.Options opts = Evaluation.Options.defaults().withSplit(data.split())
+                .withPrecisionK(Math.min(100, data.gallery()));
+        List<Report> reports = new ArrayList<>();
+        for (Path file : models) {
+            HashingModel m = HashingModels.load(file, fx);
+            long[][] q = codes(m, data.queryMaps(), true);
+            long[][] g = codes(m, data.galleryMaps(), false);
+            reports.add(Evaluation.hamming(m.name(), m.bits(), q, data.queryLabels(), g, data.galleryLabels(),
+                    data.classNames(), opts));
+        }
+        if (!baselines.isEmpty()) {
+            reports.addAll(runBaselines(data, fx, cacheDir, opts));
+        }
+        List<Path> files = ReportWriter.write(out, reports);
+        if (json) {
+            JsonOutput.print(ReportWriter.toJson(reports), System.out);
+        } else {
+            System.out.print(ReportTable.format(reports));
+            System.out.println("report: " + out.toAbsolutePath() + " (" + files.size() + " files)");
+        }
+        return 0;
+    }
+
+    private static long[][] codes(HashingModel m, FeatureMaps maps, boolean sketches) {
+        List<long[]> out = new ArrayList<>();
+        for (int from = 0; from < maps.size(); from += 64) {
+            var batch = EvaluationData.batch(maps, from, Math.min(maps.size(), from + 64));
+            for (long[] c : sketches ? m.encodeSketchMaps(batch) : m.encodePhotoMaps(batch)) {
+                out.add(c);
+            }
+        }
+        return out.toArray(new long[0][]);
+    }
+
+    private List<Report> runBaselines(EvaluationData data, FeatureExtractor fx, Path cacheDir,
+                                      Evaluation.Options opts) throws Exception {
+        boolean needsTraining = baselines.stream().anyMatch(b -> !b.equals("imagenet-cosine"));
+        TrainingFeatures seen = null;
+        List<String> names = data.classNames();
+        float[][] testVectors = new float[names.size()][1];
+        if (needsTraining) {
+            if (train == null) {
+                throw new IllegalArgumentException("baselines other than imagenet-cosine need --train DIR");
+            }
+            Dataset ds = Dataset.scan(train);
+            ZeroShotSplit zs = ds.split(split).orElseThrow(() ->
+                    new IllegalArgumentException(train + " has no classes.tsv with a column " + split));
+            Path gloveFile = glove != null ? glove : train.toAbsolutePath().getParent().resolve("glove/glove.6B.100d.top40k.txt");
+            GloveVectors gv = GloveVectors.load(gloveFile);
+            try (DatasetFeatures f = DatasetFeatures.load(ds, cacheDir, fx, System.err::println)) {
+                seen = SeenFeatureSets.of(f, zs, gv);
+            }
+            testVectors = gv.classVectorsByName(names).values().toArray(new float[0][]);
+        }
+        FeatureSet test = new FeatureSet(names, testVectors, data.queryMaps().pooledAll(), data.queryLabels(),
+                data.galleryMaps().pooledAll(), data.galleryLabels());
+        Baselines.Config cfg = Baselines.Config.defaults(42).withLog(System.err::println);
+        List<Report> reports = new ArrayList<>();
+        for (String id : baselines) {
+            Baseline b = Baselines.create(id, Baselines.isBinary(id) ? bits : null, cfg);
+            b.fit(seen);
+            reports.add(Baselines.evaluate(b, test, opts));
+        }
+        return reports;
+    }
+}

@@ -1,0 +1,96 @@
+package org.sketchfind.engine.cli;
+
+import org.sketchfind.engine.Sketchfind;
+import org.sketchfind.engine.index.CatalogueService;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code search --sketch FILE | --ndjson FILE --top K}: the photos of the catalogue nearest to a sketch. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search the photo catalogue with a sketch image or a Quick, Draw! drawing.")
+public final class SearchCommand implements Callable<Integer> {
+    static final class Query {
+        @Option(names = "--sketch", paramLabel = "FILE", description = "sketch image (black strokes on white)")
+        Path sketch;
+
+        @Option(names = "--ndjson", paramLabel = "FILE", description = "Quick, Draw! ndjson file (its first drawing)")
+        Path ndjson;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Query query;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "10", description = "number of results (default 10)")
+    int top;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "catalogue folder (default: the per-user one)")
+    Path dataDir;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "model file (default: the shipped model)")
+    Path model;
+
+    @Option(names = "--json", description = "print one JSON object on stdout")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (top < 1) {
+            System.err.println("sketchfind search: --top must be at least 1");
+            return 2;
+        }
+        BufferedImage sketch;
+        try {
+            sketch = query.sketch != null ? QueryInput.image(query.sketch) : QueryInput.firstDrawing(query.ndjson);
+        } catch (IOException e) {
+            System.err.println("sketchfind search: " + e.getMessage());
+            return 2;
+        }
+        Sketchfind engine = new Sketchfind(model);
+        try (CatalogueService collection = engine.catalogue(dataDir)) {
+            Sketchfind.SearchResult r = engine.search(collection, sketch, top);
+            if (r.searched() == 0) {
+                System.err.println("sketchfind search: the catalogue in " + collection.catalogue().dataDir()
+                        + " has no photos encoded by " + r.model() + "; run: sketchfind index add FOLDER");
+            }
+            if (json) {
+                List<Map<String, Object>> results = new ArrayList<>();
+                for (Sketchfind.Hit h : r.hits()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("path", h.path().toString());
+                    m.put("distance", h.distance());
+                    results.add(m);
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("results", results);
+                out.put("model", r.model());
+                out.put("bits", r.bits());
+                out.put("searched", r.searched());
+                out.put("ms_encode", r.encodeMillis());
+                out.put("ms_search", r.searchMillis());
+                JsonOutput.print(out, System.out);
+            } else {
+                int rank = 1;
+                for (Sketchfind.Hit h : r.hits()) {
+                    System.out.printf(Locale.ROOT, "%3d  %3d  %s%n", rank++, h.distance(), h.path());
+                }
+                System.err.printf(Locale.ROOT, "%s: %d of %d photos; encode %.0f ms, search %.3f ms%n",
+                        r.model(), r.hits().size(), r.searched(), r.encodeMillis(), r.searchMillis());
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("sketchfind search: " + e.getMessage());
+            return 1;
+        }
+    }
+}

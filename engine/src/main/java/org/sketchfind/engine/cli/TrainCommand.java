@@ -1,0 +1,173 @@
+package org.sketchfind.engine.cli;
+
+import org.sketchfind.engine.data.Dataset;
+import org.sketchfind.engine.data.GloveVectors;
+import org.sketchfind.engine.data.ZeroShotSplit;
+import org.sketchfind.engine.model.FeatureExtractor;
+import org.sketchfind.engine.model.SqueezeNet;
+import org.sketchfind.engine.model.ZsihConfig;
+import org.sketchfind.engine.train.CancellationToken;
+import org.sketchfind.engine.train.DatasetFeatures;
+import org.sketchfind.engine.train.RunOptions;
+import org.sketchfind.engine.train.SeenTrainingSet;
+import org.sketchfind.engine.train.Trainer;
+import org.sketchfind.engine.train.TrainingData;
+import org.sketchfind.engine.train.TrainingListener;
+import org.sketchfind.engine.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code train --data DIR --split COLUMN --bits 64 --epochs N --out RUN_DIR [--resume]}: trains a ZSIH model on the
+ * SEEN classes of a data set (its backbone features cached first), with a progress line on stderr, checkpoints and a
+ * CSV log in RUN_DIR, and the model file {@code RUN_DIR/model.zip}.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a ZSIH model on the seen classes of a data set (Sketchy layout: photo/, sketch/, classes.tsv).")
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "data set root (photo/, sketch/, classes.tsv)")
+    Path data;
+
+    @Option(names = "--split", defaultValue = "split_sake_zeroshot1_25unseen", paramLabel = "COLUMN",
+            description = "split column of classes.tsv (default ${DEFAULT-VALUE}); only its seen classes are used")
+    String split;
+
+    @Option(names = "--glove", paramLabel = "FILE",
+            description = "GloVe text vectors (default: <data>/../glove/glove.6B.100d.top40k.txt)")
+    Path glove;
+
+    @Option(names = "--bits", defaultValue = "64", description = "code length M: 16, 32, 64 or 128 (default 64)")
+    int bits;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "epochs (default ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--max-steps", defaultValue = "0", description = "stop after this many steps (0: no limit)")
+    long maxSteps;
+
+    @Option(names = "--batch", defaultValue = "250", description = "pairs per mini-batch (paper: 250)")
+    int batch;
+
+    @Option(names = "--t", defaultValue = "0.1", description = "graph kernel width t of Eq. 3 (paper: 0.1)")
+    double t;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default ${DEFAULT-VALUE})")
+    double lr;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--held-out", defaultValue = "3",
+            description = "sketches and photos per SEEN class held out for validation mAP (default ${DEFAULT-VALUE})")
+    int heldOut;
+
+    @Option(names = "--checkpoint-every", defaultValue = "50", description = "steps between checkpoints")
+    int checkpointEvery;
+
+    @Option(names = "--fusion", defaultValue = "KRONECKER", description = "KRONECKER or CONCATENATION (ablation)")
+    ZsihConfig.Fusion fusion;
+
+    @Option(names = "--propagation", defaultValue = "GRAPH_CONVOLUTION",
+            description = "GRAPH_CONVOLUTION or FULLY_CONNECTED (ablation)")
+    ZsihConfig.Propagation propagation;
+
+    @Option(names = "--decoder", defaultValue = "GAUSSIAN", description = "GAUSSIAN or CLASSIFIER (ablation)")
+    ZsihConfig.Decoder decoder;
+
+    @Option(names = "--binarization", defaultValue = "STOCHASTIC", description = "STOCHASTIC or QUANTIZATION (ablation)")
+    ZsihConfig.Binarization binarization;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "feature cache (default: <data folder>/cache/features)")
+    Path cache;
+
+    @Option(names = "--out", required = true, paramLabel = "RUN_DIR", description = "run folder (config, log, checkpoints, model.zip)")
+    Path out;
+
+    @Option(names = "--resume", description = "continue from the run folder's last checkpoint")
+    boolean resume;
+
+    @Option(names = "--json", description = "print one JSON object on stdout at the end")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Path gloveFile = glove != null ? glove : data.toAbsolutePath().getParent().resolve("glove/glove.6B.100d.top40k.txt");
+        if (!Files.isRegularFile(gloveFile)) {
+            System.err.println("sketchfind train: no GloVe vectors at " + gloveFile + " (give --glove FILE)");
+            return 2;
+        }
+        Dataset dataset = Dataset.scan(data);
+        ZeroShotSplit zs = dataset.split(split).orElse(null);
+        if (zs == null) {
+            System.err.println("sketchfind train: " + data + " has no classes.tsv with a column " + split);
+            return 2;
+        }
+        FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
+        Path cacheDir = cache != null ? cache : FeaturesCommand.defaultCache();
+        ZsihConfig cfg = ZsihConfig.defaults().withBits(bits).withBatchSize(batch).withT(t).withLearningRate(lr)
+                .withSeed(seed).withSwitches(fusion, propagation, decoder, binarization);
+        RunOptions opts = RunOptions.epochs(epochs).withMaxSteps(maxSteps).withCheckpointEvery(checkpointEvery)
+                .withResume(resume);
+        CancellationToken cancel = new CancellationToken();
+        Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
+        try (DatasetFeatures features = DatasetFeatures.load(dataset, cacheDir, fx, System.err::println)) {
+            TrainingData td = SeenTrainingSet.build(features, zs, GloveVectors.load(gloveFile), heldOut, seed);
+            System.err.printf(Locale.ROOT, "training on %d seen classes: %d sketches, %d photos (%d + %d held out)%n",
+                    td.classNames().size(), td.trainSketches().length, td.trainPhotos().length,
+                    td.valSketches().length, td.valPhotos().length);
+            TrainingResult r = new Trainer().train(td, cfg, opts, out, new ProgressLine(), cancel);
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("status", r.status().name().toLowerCase(Locale.ROOT));
+            o.put("steps", r.steps());
+            o.put("model", r.modelFile() == null ? null : r.modelFile().toString());
+            o.put("losses", r.lastLosses());
+            o.put("validation_map", r.validationMaps());
+            o.put("seconds", r.seconds());
+            if (json) {
+                JsonOutput.print(o, System.out);
+            } else {
+                System.out.println(r.status() + " after " + r.steps() + " steps; model: " + r.modelFile());
+            }
+            return r.status() == TrainingResult.Status.COMPLETED ? 0 : 3;
+        }
+    }
+
+    /** One progress line on stderr per step, one summary line per epoch. */
+    static final class ProgressLine implements TrainingListener {
+        @Override
+        public void onStart(Start e) {
+            System.err.printf(Locale.ROOT, "%s at step %d of %d (%d steps/epoch, %,d parameters)%n",
+                    e.resumed() ? "resuming" : "starting", e.firstStep(), e.totalSteps(), e.stepsPerEpoch(), e.parameters());
+        }
+
+        @Override
+        public void onStep(Step e) {
+            int width = 30;
+            int filled = (int) Math.round(width * (double) e.step() / Math.max(1, e.totalSteps()));
+            System.err.printf(Locale.ROOT, "\r[%s%s] step %d/%d epoch %d loss %.4f  %.1f pairs/s  ETA %s   ",
+                    "#".repeat(filled), ".".repeat(width - filled), e.step(), e.totalSteps(), e.epoch(),
+                    e.losses().getOrDefault("loss_total", Double.NaN), e.pairsPerSecond(), eta(e.etaSeconds()));
+        }
+
+        @Override
+        public void onEpoch(Epoch e) {
+            System.err.printf(Locale.ROOT, "%nepoch %d: mean loss %.4f, validation mAP (held-out seen items) %.4f, %.0f s%n",
+                    e.epoch(), e.meanTotalLoss(), e.validationMap(), e.seconds());
+        }
+
+        private static String eta(double s) {
+            if (!Double.isFinite(s)) {
+                return "?";
+            }
+            long x = Math.round(s);
+            return String.format(Locale.ROOT, "%d:%02d:%02d", x / 3600, x / 60 % 60, x % 60);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.sketchfind.engine.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sketch-to-photo search over the catalogue: the codes one model gave the photos, packed into a {@link PackedCodes}
+ * and searched by {@link Searchers#best} (exhaustive XOR + popcount, or multi-index hashing for very large
+ * collections; identical results, ties by smaller distance then catalogue order). The in-memory index is built on
+ * first search and rebuilt after {@link #invalidate()} (the catalogue service calls it whenever a scan commits codes).
+ */
+public final class PhotoSearch {
+    /** One result: the catalogue photo, its path, thumbnail (null if none) and Hamming distance to the query. */
+    public record Result(long photoId, Path path, Path thumbnail, int distance) {
+    }
+
+    private final Catalogue catalogue;
+    private final String modelId;
+    private final int bits;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(PackedCodes codes, List<Path> paths, HammingSearcher searcher) {
+    }
+
+    public PhotoSearch(Catalogue catalogue, String modelId, int bits) {
+        this.catalogue = catalogue;
+        this.modelId = modelId;
+        this.bits = bits;
+    }
+
+    /** Forgets the in-memory index; the next search reloads the codes from the catalogue. */
+    public void invalidate() {
+        snapshot = null;
+    }
+
+    /** Number of searchable photos (photos with a code of this model). */
+    public int size() throws IOException {
+        return snapshot().codes().size();
+    }
+
+    /** The {@code k} photos nearest to {@code query} in Hamming distance. */
+    public List<Result> nearest(long[] query, int k) throws IOException {
+        if (query.length != Codes.words(bits)) {
+            throw new IllegalArgumentException("query has " + query.length + " words; this model's codes have "
+                    + Codes.words(bits));
+        }
+        Snapshot s = snapshot();
+        List<Result> out = new ArrayList<>();
+        for (Hit h : s.searcher().nearest(query, k)) {
+            Path thumb = catalogue.photo(h.id()).map(catalogue::thumbnailFile).orElse(null);
+            out.add(new Result(h.id(), s.paths().get(h.row()), thumb, h.distance()));
+        }
+        return out;
+    }
+
+    private Snapshot snapshot() throws IOException {
+        Snapshot s = snapshot;
+        if (s == null) {
+            synchronized (this) {
+                s = snapshot;
+                if (s == null) {
+                    List<Catalogue.StoredCode> stored = catalogue.codes(modelId);
+                    PackedCodes codes = new PackedCodes(bits, Math.max(16, stored.size()));
+                    List<Path> paths = new ArrayList<>(stored.size());
+                    for (Catalogue.StoredCode c : stored) {
+                        codes.append(c.photoId(), c.code());
+                        paths.add(c.path());
+                    }
+                    s = new Snapshot(codes, paths, Searchers.best(codes));
+                    snapshot = s;
+                }
+            }
+        }
+        return s;
+    }
+}

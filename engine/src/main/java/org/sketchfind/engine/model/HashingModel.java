@@ -1,0 +1,31 @@
+package org.sketchfind.engine.model;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * A model that maps photos (encoder f) and sketches (encoder g) into one Hamming space of {@link #bits()} bits.
+ * Codes are {@code long[]} words as in {@link org.sketchfind.engine.index.Codes}. Implementations: the ZSIH
+ * encoders ({@link ZsihHashingModel}) and the ImageNet-features + ITQ stand-in ({@link ItqBackboneModel}).
+ * Not thread-safe: callers serialise calls (the catalogue's indexer calls from one thread).
+ */
+public interface HashingModel {
+    /** Stable identifier: changes whenever the weights or the bit length change (codes are stored per id). */
+    String id();
+
+    /** Short human-readable name, e.g. "ZSIH 64-bit (Sketchy seen classes)". */
+    String name();
+
+    int bits();
+
+    long[][] encodePhotos(List<BufferedImage> photos);
+
+    /** Codes of photos from their frozen-backbone feature maps [N,512,13,13] (computed once, e.g. cached). */
+    long[][] encodePhotoMaps(org.nd4j.linalg.api.ndarray.INDArray maps);
+
+    /** Codes of sketches from their frozen-backbone feature maps [N,512,13,13]. */
+    long[][] encodeSketchMaps(org.nd4j.linalg.api.ndarray.INDArray maps);
+
+    /** Sketches as images (black strokes on white), e.g. rasterized drawings. */
+    long[][] encodeSketches(List<BufferedImage> sketches);
+}

@@ -1,0 +1,60 @@
+package org.sketchfind.engine.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens a model file of either kind, and knows where the shipped default model lives. */
+public final class HashingModels {
+    /** System property naming the model file to use instead of the shipped default. */
+    public static final String MODEL_PROPERTY = "sketchfind.model";
+    /** The shipped default, relative to the repository (or install) root. */
+    public static final String DEFAULT_MODEL = "models/default-model";
+
+    private HashingModels() {
+    }
+
+    /** A ZSIH model zip ({@code PK} signature) or an ITQ file, on the given backbone. */
+    public static HashingModel load(Path file, FeatureExtractor extractor) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("model file not found: " + file);
+        }
+        byte[] head = new byte[2];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 2) < 2) {
+                throw new IOException(file + ": not a model file (too short)");
+            }
+        }
+        if (head[0] == 'P' && head[1] == 'K') {
+            return ZsihHashingModel.load(file, extractor);
+        }
+        try {
+            return ItqBackboneModel.load(file, extractor);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": neither a ZSIH model (zip) nor an ITQ file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The model to use: {@code -Dsketchfind.model=FILE} if set, else the file named in
+     * {@code <root>/models/default-model} (one line, a path relative to {@code models/}).
+     */
+    public static Path defaultModelFile() throws IOException {
+        String prop = System.getProperty(MODEL_PROPERTY);
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        Path models = ModelsFolder.get();
+        Path pointer = models.resolve("default-model");
+        if (!Files.isRegularFile(pointer)) {
+            throw new IOException("no default model: " + pointer + " is missing");
+        }
+        String name = Files.readString(pointer).strip();
+        Path file = models.resolve(name).normalize();
+        if (!file.startsWith(models)) {
+            throw new IOException(pointer + ": the default model must lie inside " + models);
+        }
+        return file;
+    }
+}

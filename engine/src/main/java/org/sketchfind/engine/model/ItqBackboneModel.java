@@ -1,0 +1,70 @@
+package org.sketchfind.engine.model;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * The model-free stand-in: pooled SqueezeNet ImageNet features of photos and sketches binarised by one ITQ rotation
+ * (Gong and Lazebnik 2011) fitted on seen-class features of both modalities. No cross-modal training: it is the
+ * "ImageNet features + ITQ" baseline, usable for search before a ZSIH model exists.
+ */
+public final class ItqBackboneModel implements HashingModel {
+    private final FeatureExtractor extractor;
+    private final ItqHasher itq;
+    private final String id;
+
+    public ItqBackboneModel(FeatureExtractor extractor, ItqHasher itq, String id) {
+        this.extractor = extractor;
+        this.itq = itq;
+        this.id = id;
+    }
+
+    /** Loads the ITQ file {@code itqFile} on top of {@code extractor}'s backbone. */
+    public static ItqBackboneModel load(Path itqFile, FeatureExtractor extractor) throws IOException {
+        byte[] bytes = Files.readAllBytes(itqFile);
+        ItqHasher itq = ItqHasher.read(new java.io.ByteArrayInputStream(bytes));
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return new ItqBackboneModel(extractor, itq,
+                String.format("imagenet-itq-%d-%08x", itq.bits(), crc.getValue()));
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        return "ImageNet features + ITQ, " + bits() + "-bit";
+    }
+
+    @Override
+    public int bits() {
+        return itq.bits();
+    }
+
+    @Override
+    public long[][] encodePhotos(List<BufferedImage> photos) {
+        return itq.encode(extractor.pooled(photos, ImagePreprocessor.Mode.PHOTO));
+    }
+
+    @Override
+    public long[][] encodePhotoMaps(org.nd4j.linalg.api.ndarray.INDArray maps) {
+        return itq.encode(SqueezeNet.poolFeatureMap(maps).toFloatMatrix());
+    }
+
+    @Override
+    public long[][] encodeSketchMaps(org.nd4j.linalg.api.ndarray.INDArray maps) {
+        return encodePhotoMaps(maps); // one rotation for both modalities
+    }
+
+    @Override
+    public long[][] encodeSketches(List<BufferedImage> sketches) {
+        return itq.encode(extractor.pooled(sketches, ImagePreprocessor.Mode.SKETCH));
+    }
+}

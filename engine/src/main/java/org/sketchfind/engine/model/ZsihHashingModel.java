@@ -1,0 +1,70 @@
+package org.sketchfind.engine.model;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A trained ZSIH model at search time: the frozen SqueezeNet backbone's feature maps through the trained image
+ * encoder f or sketch encoder g (attention pooling, sigmoid layer), thresholded at 0.5 (Eq. 9).
+ */
+public final class ZsihHashingModel implements HashingModel {
+    private final FeatureExtractor extractor;
+    private final ZsihEncoders encoders;
+    private final String id;
+    private final String name;
+
+    public ZsihHashingModel(FeatureExtractor extractor, ZsihEncoders encoders, String id, String name) {
+        this.extractor = extractor;
+        this.encoders = encoders;
+        this.id = id;
+        this.name = name;
+    }
+
+    /** Loads a model file written by the trainer (checked: format, version, checksums, shapes). */
+    public static ZsihHashingModel load(Path modelFile, FeatureExtractor extractor) throws IOException {
+        ZsihEncoders enc = ZsihEncoders.load(modelFile);
+        ModelManifest m = enc.manifest();
+        String digest = m.modelCardSha256() == null ? "" : m.modelCardSha256().substring(0, 8);
+        String tensors = m.tensors().isEmpty() ? "" : m.tensors().get(0).sha256().substring(0, 8);
+        String id = "zsih-" + enc.bits() + "-" + tensors + digest;
+        String name = "ZSIH " + enc.bits() + "-bit (" + m.classNames().size() + " training classes)";
+        return new ZsihHashingModel(extractor, enc, id, name);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int bits() {
+        return encoders.bits();
+    }
+
+    @Override
+    public long[][] encodePhotos(List<BufferedImage> photos) {
+        return encoders.imageCodes(extractor.featureMaps(photos, ImagePreprocessor.Mode.PHOTO));
+    }
+
+    @Override
+    public long[][] encodePhotoMaps(org.nd4j.linalg.api.ndarray.INDArray maps) {
+        return encoders.imageCodes(maps);
+    }
+
+    @Override
+    public long[][] encodeSketchMaps(org.nd4j.linalg.api.ndarray.INDArray maps) {
+        return encoders.sketchCodes(maps);
+    }
+
+    @Override
+    public long[][] encodeSketches(List<BufferedImage> sketches) {
+        return encoders.sketchCodes(extractor.featureMaps(sketches, ImagePreprocessor.Mode.SKETCH));
+    }
+}
