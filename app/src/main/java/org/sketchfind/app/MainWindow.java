@@ -52,6 +52,7 @@ public final class MainWindow {
         root.setId("mainWindow");
         services.bus().subscribe(Navigate.class, n -> show(n.pageId()));
         show(SearchPage.ID);
+        services.collection().refresh();
     }
 
     /** Builds the scene: theme, shortcuts. */
