@@ -15,11 +15,13 @@ import java.util.prefs.Preferences;
 
 /** The Sketchfind desktop app: opens the catalogue, builds the main window, remembers its place. */
 public final class SketchfindApp extends Application {
+    /** System property naming the preferences node (tests use their own, so they leave the user's alone). */
+    public static final String PREFS_PROPERTY = "sketchfind.prefsNode";
     private AppServices services;
 
     @Override
     public void start(Stage stage) {
-        Preferences prefs = Preferences.userRoot().node("org/sketchfind/app");
+        Preferences prefs = Preferences.userRoot().node(System.getProperty(PREFS_PROPERTY, "org/sketchfind/app"));
         Sketchfind engine = new Sketchfind();
         CatalogueService catalogue;
         try {

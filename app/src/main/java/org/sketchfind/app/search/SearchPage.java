@@ -20,6 +20,7 @@ import org.sketchfind.app.canvas.CanvasToolbar;
 import org.sketchfind.app.canvas.DrawingConverter;
 import org.sketchfind.app.canvas.SketchCanvas;
 import org.sketchfind.app.event.CanvasCommand;
+import org.sketchfind.app.event.CollectionStatus;
 import org.sketchfind.app.event.EventBus;
 import org.sketchfind.app.event.SearchCompleted;
 import org.sketchfind.app.kit.Banner;
@@ -50,6 +51,7 @@ public final class SearchPage implements Page {
     private final Debouncer debouncer;
     private final SplitPane view;
     private final EventBus bus;
+    private long indexedPhotos = -1;
 
     public SearchPage(SketchSearch search, ExecutorService executor, EventBus bus, Consumer<Scene> styler) {
         this.bus = bus;
@@ -73,6 +75,7 @@ public final class SearchPage implements Page {
             }
         });
         bus.subscribe(CanvasCommand.class, this::command);
+        bus.subscribe(CollectionStatus.class, this::collectionChanged);
 
         view = new SplitPane(canvasSide(), resultsSide());
         view.setId("searchPage");
@@ -144,6 +147,15 @@ public final class SearchPage implements Page {
     private void showHint() {
         summary.setText("");
         banner.show(Banner.Kind.HINT, "Sketch something on the left — results appear as you draw.");
+    }
+
+    /** New photos indexed (or removed) while a sketch is on the canvas: search again, so results stay current. */
+    private void collectionChanged(CollectionStatus s) {
+        long before = indexedPhotos;
+        indexedPhotos = s.encoded();
+        if (before >= 0 && before != s.encoded() && canvas.strokeCountProperty().get() > 0) {
+            debouncer.trigger();
+        }
     }
 
     private void command(CanvasCommand c) {
