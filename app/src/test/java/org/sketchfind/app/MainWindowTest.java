@@ -75,12 +75,17 @@ class MainWindowTest {
     }
 
     @Test
-    void themeToggleSwapsTheStylesheet(FxRobot robot) {
+    void themeToggleSwapsTheStylesheet(FxRobot robot) throws IOException {
         assertTrue(scene.getStylesheets().stream().anyMatch(s -> s.endsWith("light.css")));
         robot.clickOn("#themeToggle");
         assertTrue(scene.getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
         assertFalse(scene.getStylesheets().stream().anyMatch(s -> s.endsWith("light.css")));
         assertTrue(scene.getStylesheets().stream().anyMatch(s -> s.endsWith("app.css")));
+        SearchPage page = (SearchPage) window.page(SearchPage.ID);
+        drawStroke(robot, page, 0);
+        AppFixtures.screenshot(scene, "search-dark");
+        robot.clickOn("#nav-collection");
+        AppFixtures.screenshot(scene, "collection-dark");
         robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(scene.getStylesheets().stream().anyMatch(s -> s.endsWith("light.css")));

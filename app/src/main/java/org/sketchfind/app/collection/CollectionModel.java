@@ -80,12 +80,23 @@ public final class CollectionModel {
     public void pause() {
         if (handle.get() != null) {
             handle.get().pause();
+            showPaused(true);
         }
     }
 
     public void resume() {
         if (handle.get() != null) {
             handle.get().resume();
+            showPaused(false);
+        }
+    }
+
+    /** The scan sends no event while it waits, so the UI shows the new state at once. */
+    private void showPaused(boolean paused) {
+        ScanProgress p = progress.get();
+        if (p != null) {
+            progressed(new ScanProgress(p.phase(), p.filesSeen(), p.total(), p.done(), p.encoded(), p.skipped(),
+                    p.photosPerSecond(), p.etaSeconds(), paused));
         }
     }
 

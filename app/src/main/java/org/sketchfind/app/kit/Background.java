@@ -26,7 +26,19 @@ public final class Background implements AutoCloseable {
         return executor;
     }
 
+    /** Runs {@code work} in the background; ignored once closed (the app is shutting down). */
     public <T> void call(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onError) {
+        if (executor.isShutdown()) {
+            return;
+        }
+        try {
+            execute(work, onResult, onError);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            // shutting down
+        }
+    }
+
+    private <T> void execute(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onError) {
         executor.execute(() -> {
             try {
                 T r = work.call();
