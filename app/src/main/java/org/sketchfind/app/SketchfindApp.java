@@ -18,6 +18,8 @@ public final class SketchfindApp extends Application {
     /** System property naming the preferences node (tests use their own, so they leave the user's alone). */
     public static final String PREFS_PROPERTY = "sketchfind.prefsNode";
     private AppServices services;
+    private Stage stage;
+    private WindowState place;
 
     @Override
     public void start(Stage stage) {
@@ -45,13 +47,17 @@ public final class SketchfindApp extends Application {
         stage.setMinHeight(560);
         stage.setFullScreenExitHint("Press F11 or Esc to leave full screen");
         place.restore(stage, 1200, 780);
-        stage.setOnHiding(e -> place.save(stage));
+        this.stage = stage;
+        this.place = place;
         stage.show();
         services.collection().start(AppPaths.repoRoot());
     }
 
     @Override
     public void stop() {
+        if (stage != null) {
+            place.save(stage); // the last window closed (or the app quits): remember where it was
+        }
         if (services != null) {
             services.close();
         }

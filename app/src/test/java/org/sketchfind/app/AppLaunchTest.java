@@ -58,7 +58,6 @@ class AppLaunchTest {
         robot.interact(() -> stage.setWidth(1000));
         FxToolkit.cleanupApplication(app);
         app = null;
-        robot.interact(stage::hide);
         assertEquals(1000, Preferences.userRoot().node(PREFS).node("window").getDouble("width", -1), 0.5);
     }
 }

@@ -52,7 +52,7 @@ class MainWindowTest {
     }
 
     @Test
-    void opensOnSearchAndNavigatesBetweenPages(FxRobot robot) {
+    void opensOnSearchAndNavigatesBetweenPages(FxRobot robot) throws IOException {
         assertEquals(SearchPage.ID, window.currentPage());
         assertTrue(robot.lookup("#searchPage").query().isVisible());
         assertFalse(robot.lookup("#collectionPage").query().isVisible());
@@ -69,6 +69,7 @@ class MainWindowTest {
         assertTrue(((Label) robot.lookup("#aboutModel").query()).getText()
                 .contains(services.catalogue().encoder().modelId()),
                 "About names the active model");
+        AppFixtures.screenshot(scene, "about");
 
         robot.clickOn("#nav-search");
         assertTrue(robot.lookup("#searchPage").query().isVisible());
