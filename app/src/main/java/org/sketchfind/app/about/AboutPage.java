@@ -30,6 +30,10 @@ public final class AboutPage implements org.sketchfind.app.kit.Page {
         Label data = new Label("Java " + System.getProperty("java.version") + " · JavaFX "
                 + System.getProperty("javafx.runtime.version", "?"));
         data.getStyleClass().add("page-subtitle");
+        Label keys = new Label("Shortcuts: Ctrl+Z undo · Delete or Ctrl+L clear the sketch · Ctrl+T light/dark · "
+                + "F11 full screen · double-click a result to open it");
+        keys.setId("aboutShortcuts");
+        keys.setWrapText(true);
         Label licTitle = new Label("Licences");
         licTitle.getStyleClass().add("section-title");
         TextArea licences = new TextArea(Resources.text("licenses.txt"));
@@ -37,7 +41,7 @@ public final class AboutPage implements org.sketchfind.app.kit.Page {
         licences.setEditable(false);
         licences.setWrapText(true);
         VBox.setVgrow(licences, Priority.ALWAYS);
-        view = new VBox(10, title, what, model, data, licTitle, licences);
+        view = new VBox(10, title, what, model, data, keys, licTitle, licences);
         view.setId("aboutPage");
         view.getStyleClass().add("page-pane");
     }
