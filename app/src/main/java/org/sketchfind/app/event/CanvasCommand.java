@@ -1,0 +1,6 @@
+package org.sketchfind.app.event;
+
+/** A keyboard shortcut aimed at the sketch canvas. */
+public enum CanvasCommand {
+    UNDO, CLEAR
+}

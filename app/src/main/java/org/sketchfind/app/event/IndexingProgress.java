@@ -1,0 +1,7 @@
+package org.sketchfind.app.event;
+
+import org.sketchfind.engine.index.ScanProgress;
+
+/** Progress of the running scan, or {@code progress == null} when no scan runs. */
+public record IndexingProgress(ScanProgress progress) {
+}

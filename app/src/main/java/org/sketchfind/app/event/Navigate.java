@@ -1,0 +1,5 @@
+package org.sketchfind.app.event;
+
+/** Asks the main window to show the page with this id. */
+public record Navigate(String pageId) {
+}

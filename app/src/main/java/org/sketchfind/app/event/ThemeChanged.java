@@ -1,0 +1,7 @@
+package org.sketchfind.app.event;
+
+import org.sketchfind.app.theme.Theme;
+
+/** The light/dark theme changed. */
+public record ThemeChanged(Theme theme) {
+}
