@@ -4,15 +4,13 @@ import org.sketchfind.engine.Sketchfind;
 import org.sketchfind.engine.data.Drawing;
 import org.sketchfind.engine.index.CatalogueService;
 
+import java.util.List;
+
 /**
- * The default {@link SketchSearch}: the engine's sketch search over the open catalogue.
- * TODO(integrator): replace the body of {@link #search} with the facade's search call (sketch encoder g → code →
- * Hamming index over the catalogue's codes of the active model → hits with paths and thumbnails).
+ * The default {@link SketchSearch}: the engine's sketch search over the open catalogue (the drawing rasterized,
+ * encoded by the sketch encoder g, then the nearest photo codes of the active model by Hamming distance).
  */
 public final class EngineSketchSearch implements SketchSearch {
-    /** The message the UI shows while the engine's search is not wired in. */
-    public static final String NOT_WIRED = "search engine not wired";
-
     private final Sketchfind engine;
     private final CatalogueService catalogue;
 
@@ -23,6 +21,10 @@ public final class EngineSketchSearch implements SketchSearch {
 
     @Override
     public SearchOutcome search(Drawing drawing, int k) throws Exception {
-        throw new UnsupportedOperationException(NOT_WIRED);
+        long t0 = System.nanoTime();
+        Sketchfind.SearchResult r = engine.search(catalogue, drawing, k);
+        List<SearchHit> hits = r.hits().stream()
+                .map(h -> new SearchHit(h.photoId(), h.path(), h.distance(), h.thumbnail())).toList();
+        return new SearchOutcome(hits, r.model(), (System.nanoTime() - t0) / 1_000_000);
     }
 }

@@ -60,10 +60,6 @@ public final class SearchRunner {
 
     /** A message a user can act on for a search failure. */
     public static String describe(Throwable t) {
-        if (t instanceof UnsupportedOperationException && EngineSketchSearch.NOT_WIRED.equals(t.getMessage())) {
-            return "Sketch search is not available in this build yet (search engine not wired). "
-                    + "You can still draw and manage your collection.";
-        }
         String m = t.getMessage();
         return "Search failed: " + (m == null || m.isBlank() ? t.getClass().getSimpleName() : m);
     }
