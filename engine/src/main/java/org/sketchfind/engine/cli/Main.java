@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                 EncodeCommand.class,
                 TrainCommand.class,
                 ItqCommand.class,
-                EvaluateCommand.class})
+                EvaluateCommand.class,
+                TsneCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
