@@ -45,7 +45,8 @@ final class AdamStep {
 
     /** Runs one step at 0-based Adam iteration {@code iteration}; returns every loss term (before the update). */
     Map<String, Double> run(Map<String, INDArray> feeds, long iteration) {
-        OutAndGrad og = graph.sameDiff().calculateGradientsAndOutputs(feeds, graph.lossTerms(), names);
+        OutAndGrad og = org.sketchfind.engine.model.StdoutToStderr.call(
+                () -> graph.sameDiff().calculateGradientsAndOutputs(feeds, graph.lossTerms(), names));
         for (String n : names) {
             INDArray g = og.getGradients().get(n);
             Nd4j.exec(new AdamUpdater(g, v.get(n), m.get(n), lr, BETA1, BETA2, EPS, (int) iteration));

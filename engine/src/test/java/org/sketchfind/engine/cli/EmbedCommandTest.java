@@ -75,6 +75,6 @@ class EmbedCommandTest {
         Run junk = run("embed", text.toString(), "--json");
         assertNotEquals(0, junk.code());
         assertEquals("", junk.out());
-        assertTrue(junk.err().contains("notes.jpg") && junk.err().contains("not a readable image"), junk.err());
+        assertTrue(junk.err().contains("notes.jpg") && junk.err().contains("unsupported image format"), junk.err());
     }
 }

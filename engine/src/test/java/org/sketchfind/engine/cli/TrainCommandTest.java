@@ -1,0 +1,61 @@
+package org.sketchfind.engine.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sketchfind.engine.TestData;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * {@code train} end to end on src-test-data with the real SqueezeNet feature maps and the full-size multi-modal
+ * network: a few steps on the 8 seen classes, every loss term finite, a model file that {@code encode} loads, and a
+ * second invocation with {@code --resume} that continues from the checkpoint instead of starting over.
+ */
+class TrainCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void trainsOnSeenClassesWritesAModelAndResumes() throws Exception {
+        Path run = tmp.resolve("run");
+        String[] common = {"train", "--data", TestData.path("sketchy").toString(),
+                "--glove", TestData.path("glove", "glove.6B.100d.subset.txt").toString(),
+                "--bits", "16", "--batch", "16", "--held-out", "1", "--epochs", "2", "--checkpoint-every", "2",
+                "--cache", tmp.resolve("cache").toString(), "--out", run.toString(), "--json"};
+        CliRun first = CliRun.of(concat(common, "--max-steps", "2"));
+        assertEquals(0, first.code(), first.err());
+        JsonNode r = SearchPipelineTest.json(first.out());
+        assertEquals(2, r.get("steps").asInt());
+        for (String term : List.of("loss_decoder", "loss_log_q", "loss_image_code", "loss_sketch_code", "loss_total")) {
+            assertTrue(Double.isFinite(r.get("losses").get(term).asDouble()), term + " finite: " + r);
+        }
+        assertTrue(first.err().contains("8 seen classes"), "only the seen classes train: " + first.err());
+        Path model = run.resolve("model.zip");
+        assertTrue(Files.isRegularFile(model));
+        assertTrue(Files.isRegularFile(run.resolve("losses.csv")));
+
+        CliRun second = CliRun.of(concat(common, "--max-steps", "4", "--resume"));
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.err().contains("resuming at step"), second.err());
+        assertEquals(4, SearchPipelineTest.json(second.out()).get("steps").asInt());
+
+        CliRun enc = CliRun.of("encode", TestData.path("quickdraw", "simplified", "cat.ndjson").toString(),
+                "--model", model.toString(), "--json");
+        assertEquals(0, enc.code(), enc.err());
+        JsonNode code = SearchPipelineTest.json(enc.out());
+        assertEquals(16, code.get("bits").asInt());
+        assertEquals(4, code.get("code").asText().length());
+        assertEquals("sketch", code.get("encoder").asText());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
