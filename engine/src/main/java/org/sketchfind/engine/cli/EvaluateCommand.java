@@ -117,7 +117,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static long[][] codes(HashingModel m, FeatureMaps maps, boolean sketches) {
+    static long[][] codes(HashingModel m, FeatureMaps maps, boolean sketches) {
         List<long[]> out = new ArrayList<>();
         for (int from = 0; from < maps.size(); from += 64) {
             var batch = EvaluationData.batch(maps, from, Math.min(maps.size(), from + 64));

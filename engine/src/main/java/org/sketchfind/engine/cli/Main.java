@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 ItqCommand.class,
                 EvaluateCommand.class,
-                TsneCommand.class})
+                TsneCommand.class,
+                PaperTableCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

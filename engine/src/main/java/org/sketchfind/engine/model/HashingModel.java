@@ -18,6 +18,11 @@ public interface HashingModel {
 
     int bits();
 
+    /** The method, independent of the bit length (a row of a paper-style table), e.g. "ZSIH". */
+    default String method() {
+        return name();
+    }
+
     long[][] encodePhotos(List<BufferedImage> photos);
 
     /** Codes of photos from their frozen-backbone feature maps [N,512,13,13] (computed once, e.g. cached). */

@@ -39,8 +39,13 @@ public final class ItqBackboneModel implements HashingModel {
     }
 
     @Override
+    public String method() {
+        return "ImageNet features + ITQ (shipped model)";
+    }
+
+    @Override
     public String name() {
-        return "ImageNet features + ITQ, " + bits() + "-bit";
+        return method() + ", " + bits() + "-bit";
     }
 
     @Override

@@ -29,8 +29,7 @@ public final class ZsihHashingModel implements HashingModel {
         String digest = m.modelCardSha256() == null ? "" : m.modelCardSha256().substring(0, 8);
         String tensors = m.tensors().isEmpty() ? "" : m.tensors().get(0).sha256().substring(0, 8);
         String id = "zsih-" + enc.bits() + "-" + tensors + digest;
-        String name = "ZSIH " + enc.bits() + "-bit (" + m.classNames().size() + " training classes)";
-        return new ZsihHashingModel(extractor, enc, id, name);
+        return new ZsihHashingModel(extractor, enc, id, method(enc.config()));
     }
 
     @Override
@@ -38,9 +37,35 @@ public final class ZsihHashingModel implements HashingModel {
         return id;
     }
 
+    /** "ZSIH", or "ZSIH (…)" naming the paper's Table 3 ablation switches that differ from the full model. */
+    static String method(ZsihConfig c) {
+        java.util.List<String> ablations = new java.util.ArrayList<>();
+        if (c.fusion() != ZsihConfig.Fusion.KRONECKER) {
+            ablations.add("Kronecker → concatenation");
+        }
+        if (c.propagation() != ZsihConfig.Propagation.GRAPH_CONVOLUTION) {
+            ablations.add("graph convolution → fully-connected");
+        }
+        if (c.decoder() != ZsihConfig.Decoder.GAUSSIAN) {
+            ablations.add("decoder → classifier");
+        }
+        if (c.binarization() != ZsihConfig.Binarization.STOCHASTIC) {
+            ablations.add("stochastic neurons → quantisation loss");
+        }
+        if (c.t() != 0.1) {
+            ablations.add("t = " + c.t());
+        }
+        return ablations.isEmpty() ? "ZSIH" : "ZSIH (" + String.join("; ", ablations) + ")";
+    }
+
+    @Override
+    public String method() {
+        return name;
+    }
+
     @Override
     public String name() {
-        return name;
+        return name + ", " + bits() + "-bit";
     }
 
     @Override

@@ -1,0 +1,136 @@
+package org.sketchfind.engine.cli;
+
+import org.sketchfind.engine.data.Dataset;
+import org.sketchfind.engine.data.GloveVectors;
+import org.sketchfind.engine.data.LabeledImage;
+import org.sketchfind.engine.data.ZeroShotSplit;
+import org.sketchfind.engine.eval.ClassLabels;
+import org.sketchfind.engine.eval.Evaluation;
+import org.sketchfind.engine.eval.EvaluationData;
+import org.sketchfind.engine.eval.Report;
+import org.sketchfind.engine.eval.ReportTable;
+import org.sketchfind.engine.eval.ReportWriter;
+import org.sketchfind.engine.eval.SeenFeatureSets;
+import org.sketchfind.engine.eval.baseline.Baselines;
+import org.sketchfind.engine.eval.baseline.FeatureSet;
+import org.sketchfind.engine.eval.baseline.PaperTable;
+import org.sketchfind.engine.model.FeatureExtractor;
+import org.sketchfind.engine.model.HashingModel;
+import org.sketchfind.engine.model.HashingModels;
+import org.sketchfind.engine.model.SqueezeNet;
+import org.sketchfind.engine.train.DatasetFeatures;
+import org.sketchfind.engine.train.FeatureMaps;
+import org.sketchfind.engine.train.FeatureMapsSubset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code paper-table --data DIR --model FILE … --out FILE.md}: the paper's Table 1/2 layout (methods × bit lengths,
+ * mAP@all and P@100) on the unseen classes of a data set's split, every row measured in the same run on the same
+ * queries and gallery: the given models (ZSIH and its ablations, at any bit lengths) and every baseline (ITQ and
+ * DSH-style per bit length, ImageNet cosine, ridge to GloVe, SAE), the baselines fitted on the seen classes only.
+ */
+@Command(name = "paper-table", mixinStandardHelpOptions = true,
+        description = "Regenerate a paper-style table (methods x bit lengths) on the unseen classes of a data set.")
+public final class PaperTableCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR")
+    Path data;
+
+    @Option(names = "--split", defaultValue = "split_sake_zeroshot1_25unseen", paramLabel = "COLUMN")
+    String split;
+
+    @Option(names = "--glove", paramLabel = "FILE", description = "default: <data>/../glove/glove.6B.100d.top40k.txt")
+    Path glove;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "trained model (repeatable)")
+    List<Path> models = new ArrayList<>();
+
+    @Option(names = "--bits", defaultValue = "32,64,128", split = ",", description = "bit lengths of the hashing baselines")
+    int[] bits;
+
+    @Option(names = "--cache", paramLabel = "DIR")
+    Path cache;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.md")
+    Path out;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "also write the full reports (JSON, CSV, plots) here")
+    Path reportDir;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Dataset dataset = Dataset.scan(data);
+        ZeroShotSplit zs = dataset.split(split).orElse(null);
+        if (zs == null) {
+            System.err.println("sketchfind paper-table: " + data + " has no classes.tsv with a column " + split);
+            return 2;
+        }
+        Path gloveFile = glove != null ? glove : data.toAbsolutePath().getParent().resolve("glove/glove.6B.100d.top40k.txt");
+        GloveVectors gv = GloveVectors.load(gloveFile);
+        FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
+        Path cacheDir = cache != null ? cache : FeaturesCommand.defaultCache();
+        try (DatasetFeatures f = DatasetFeatures.load(dataset, cacheDir, fx, System.err::println)) {
+            List<LabeledImage> qs = zs.unseen().forEvaluation().select(f.sketches()).items();
+            List<LabeledImage> gs = zs.unseen().forEvaluation().select(f.photos()).items();
+            List<String> names = zs.unseen().forEvaluation().names();
+            ClassLabels labels = new ClassLabels();
+            names.forEach(labels::labelOf);
+            int[] ql = labels.labelsOf(qs.stream().map(LabeledImage::className).toList());
+            int[] gl = labels.labelsOf(gs.stream().map(LabeledImage::className).toList());
+            FeatureMaps qm = new FeatureMapsSubset(f.sketchMaps(), rows(f.sketches(), qs));
+            FeatureMaps gm = new FeatureMapsSubset(f.photoMaps(), rows(f.photos(), gs));
+            System.err.printf("unseen classes of %s: %d sketch queries, %d gallery photos, %d classes%n",
+                    split, ql.length, gl.length, labels.names().size());
+
+            Evaluation.Options opts = Evaluation.Options.defaults().withSplit(split + ":unseen")
+                    .withPrecisionK(Math.min(100, gl.length));
+            List<Report> reports = new ArrayList<>();
+            for (Path file : models) {
+                HashingModel m = HashingModels.load(file, fx);
+                long[][] q = EvaluateCommand.codes(m, qm, true);
+                long[][] g = EvaluateCommand.codes(m, gm, false);
+                reports.add(Evaluation.hamming(m.method(), m.bits(), q, ql, g, gl, labels.names(), opts));
+                System.err.println("evaluated " + m.name());
+            }
+            float[][] testVectors = names.stream().map(n -> gv.classVectorsByName(List.of(n)).get(n))
+                    .toArray(float[][]::new);
+            FeatureSet test = new FeatureSet(labels.names(), testVectors, qm.pooledAll(), ql, gm.pooledAll(), gl);
+            FeatureSet train = SeenFeatureSets.of(f, zs, gv).features();
+            reports.addAll(Baselines.runAll(train, test, bits,
+                    Baselines.Config.defaults(42).withLog(System.err::println)));
+
+            PaperTable.Header header = new PaperTable.Header(
+                    "Zero-shot sketch-based image retrieval, " + data.getFileName(), data.toString(),
+                    split + " (" + names.size() + " unseen classes)");
+            PaperTable.write(out, header, reports, bits);
+            if (reportDir != null) {
+                ReportWriter.write(reportDir, reports);
+            }
+            if (json) {
+                JsonOutput.print(ReportWriter.toJson(reports), System.out);
+            } else {
+                System.out.print(ReportTable.format(reports));
+                System.out.println("table: " + out.toAbsolutePath());
+            }
+        }
+        return 0;
+    }
+
+    private static int[] rows(List<LabeledImage> all, List<LabeledImage> chosen) {
+        Map<LabeledImage, Integer> row = new IdentityHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            row.put(all.get(i), i);
+        }
+        return chosen.stream().mapToInt(row::get).toArray();
+    }
+}
