@@ -19,12 +19,14 @@ import java.util.zip.CRC32;
 /**
  * Iterative Quantization (ITQ; Gong &amp; Lazebnik, "Iterative Quantization: A Procrustean Approach to Learning Binary
  * Codes", CVPR 2011): an unsupervised binariser of real features, used as the stand-in encoder before a ZSIH model
- * exists and as the "ImageNet features + ITQ" baseline.
+ * exists and as the "ImageNet features + ITQ" baseline ({@code org.sketchfind.engine.eval.baseline.ItqBaseline}); the
+ * engine's only ITQ.
  *
  * <p>Fit: centre the features on their mean μ, project on the top {@code bits} principal components W (PCA of the
  * covariance), then alternate for a fixed number of iterations between B = sgn(V R) and the orthogonal Procrustes
  * solution R = S_A S_B^T of the SVD B^T V = S_B Ω S_A^T, which minimises the quantisation loss ‖B − V R‖²_F
- * (V = (X − μ) W; Sec. 2.3 of the paper). R starts as a random orthogonal matrix drawn from the seed.
+ * (V = (X − μ) W; Sec. 2.3 of the paper). R starts as a random orthogonal matrix drawn from the seed. A fitted hasher
+ * also exposes W ({@link #pcaProjection}), R ({@link #rotation}) and the loss per iteration ({@link #lossHistory}).
  *
  * <p>Encode: v = (x − μ) W R; bit i = v_i ≥ 0, packed by {@link Codes#pack} (bit i in word i/64).
  *
