@@ -1,8 +1,6 @@
 package org.sketchfind.engine.cli;
 
-import org.sketchfind.engine.data.Dataset;
 import org.sketchfind.engine.data.GloveVectors;
-import org.sketchfind.engine.data.ZeroShotSplit;
 import org.sketchfind.engine.eval.Evaluation;
 import org.sketchfind.engine.eval.EvaluationData;
 import org.sketchfind.engine.eval.Report;
@@ -20,6 +18,7 @@ import org.sketchfind.engine.model.SqueezeNet;
 import org.sketchfind.engine.train.DatasetFeatures;
 import org.sketchfind.engine.train.FeatureMaps;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -61,21 +60,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--classes", paramLabel = "TSV", description = "classes.tsv with split columns")
     Path classes;
 
-    @Option(names = "--split", defaultValue = "split_sake_zeroshot1_25unseen", paramLabel = "COLUMN")
-    String split;
-
     @Option(names = "--only", defaultValue = "all", paramLabel = "SIDE", description = "unseen, seen or all (default)")
     String only;
-
-    @Option(names = "--cache", paramLabel = "DIR", description = "feature cache (default: <data folder>/cache/features)")
-    Path cache;
 
     @Option(names = "--out", defaultValue = "sketchfind-evaluation", paramLabel = "DIR",
             description = "report folder: report.json, CSVs, PR-curve and per-class-AP plots (default ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--json", description = "print one JSON object on stdout")
-    boolean json;
+    @Mixin
+    DatasetOptions common = new DatasetOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -91,8 +84,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             return 2;
         }
         FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
-        Path cacheDir = cache != null ? cache : FeaturesCommand.defaultCache();
-        EvaluationData data = EvaluationData.load(queries, gallery, classes, split, side, cacheDir, fx,
+        Path cacheDir = common.cacheDir();
+        EvaluationData data = EvaluationData.load(queries, gallery, classes, common.split, side, cacheDir, fx,
                 System.err::println);
         Evaluation.Options opts = Evaluation.Options.defaults().withSplit(data.split())
                 .withPrecisionK(Math.min(100, data.gallery()));
@@ -108,7 +101,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             reports.addAll(runBaselines(data, fx, cacheDir, opts));
         }
         List<Path> files = ReportWriter.write(out, reports);
-        if (json) {
+        if (common.json) {
             JsonOutput.print(ReportWriter.toJson(reports), System.out);
         } else {
             System.out.print(ReportTable.format(reports));
@@ -138,13 +131,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (train == null) {
                 throw new IllegalArgumentException("baselines other than imagenet-cosine need --train DIR");
             }
-            Dataset ds = Dataset.scan(train);
-            ZeroShotSplit zs = ds.split(split).orElseThrow(() ->
-                    new IllegalArgumentException(train + " has no classes.tsv with a column " + split));
+            DatasetOptions.SplitDataset ds = common.find(train).orElseThrow(() ->
+                    new IllegalArgumentException(common.missingSplit(train)));
             Path gloveFile = glove != null ? glove : train.toAbsolutePath().getParent().resolve("glove/glove.6B.100d.top40k.txt");
             GloveVectors gv = GloveVectors.load(gloveFile);
-            try (DatasetFeatures f = DatasetFeatures.load(ds, cacheDir, fx, System.err::println)) {
-                seen = SeenFeatureSets.of(f, zs, gv);
+            try (DatasetFeatures f = DatasetFeatures.load(ds.dataset(), cacheDir, fx, System.err::println)) {
+                seen = SeenFeatureSets.of(f, ds.split(), gv);
             }
             testVectors = gv.classVectorsByName(names).values().toArray(new float[0][]);
         }

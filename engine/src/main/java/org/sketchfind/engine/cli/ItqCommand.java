@@ -1,14 +1,13 @@
 package org.sketchfind.engine.cli;
 
-import org.sketchfind.engine.data.Dataset;
 import org.sketchfind.engine.data.LabeledImage;
 import org.sketchfind.engine.data.SeenClasses;
-import org.sketchfind.engine.data.ZeroShotSplit;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.ItqHasher;
 import org.sketchfind.engine.model.SqueezeNet;
 import org.sketchfind.engine.train.DatasetFeatures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -28,36 +27,27 @@ public final class ItqCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR")
     Path data;
 
-    @Option(names = "--split", defaultValue = "split_sake_zeroshot1_25unseen", paramLabel = "COLUMN")
-    String split;
-
     @Option(names = "--bits", defaultValue = "64")
     int bits;
 
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--cache", paramLabel = "DIR")
-    Path cache;
-
     @Option(names = "--out", required = true, paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    DatasetOptions common = new DatasetOptions();
 
     @Override
     public Integer call() throws Exception {
-        Dataset dataset = Dataset.scan(data);
-        ZeroShotSplit zs = dataset.split(split).orElse(null);
-        if (zs == null) {
-            System.err.println("sketchfind itq: " + data + " has no classes.tsv with a column " + split);
+        DatasetOptions.SplitDataset ds = common.openOrReport("itq", data);
+        if (ds == null) {
             return 2;
         }
-        SeenClasses seen = zs.seen();
+        SeenClasses seen = ds.split().seen();
         FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
-        Path cacheDir = cache != null ? cache : FeaturesCommand.defaultCache();
-        try (DatasetFeatures f = DatasetFeatures.load(dataset, cacheDir, fx, System.err::println)) {
+        try (DatasetFeatures f = DatasetFeatures.load(ds.dataset(), common.cacheDir(), fx, System.err::println)) {
             List<LabeledImage> photos = seen.select(f.photos()).items();
             List<LabeledImage> sketches = seen.select(f.sketches()).items();
             List<float[]> all = new ArrayList<>(List.of(f.pooledPhotos(photos)));
@@ -72,11 +62,7 @@ public final class ItqCommand implements Callable<Integer> {
             o.put("photos", photos.size());
             o.put("sketches", sketches.size());
             o.put("seconds", (System.nanoTime() - t0) / 1e9);
-            if (json) {
-                JsonOutput.print(o, System.out);
-            } else {
-                System.out.println(o);
-            }
+            common.print(o);
         }
         return 0;
     }

@@ -1,8 +1,6 @@
 package org.sketchfind.engine.cli;
 
-import org.sketchfind.engine.data.Dataset;
 import org.sketchfind.engine.data.GloveVectors;
-import org.sketchfind.engine.data.ZeroShotSplit;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.SqueezeNet;
 import org.sketchfind.engine.model.ZsihConfig;
@@ -15,6 +13,7 @@ import org.sketchfind.engine.train.TrainingData;
 import org.sketchfind.engine.train.TrainingListener;
 import org.sketchfind.engine.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -34,10 +33,6 @@ import java.util.concurrent.Callable;
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "data set root (photo/, sketch/, classes.tsv)")
     Path data;
-
-    @Option(names = "--split", defaultValue = "split_sake_zeroshot1_25unseen", paramLabel = "COLUMN",
-            description = "split column of classes.tsv (default ${DEFAULT-VALUE}); only its seen classes are used")
-    String split;
 
     @Option(names = "--glove", paramLabel = "FILE",
             description = "GloVe text vectors (default: <data>/../glove/glove.6B.100d.top40k.txt)")
@@ -84,17 +79,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--binarization", defaultValue = "STOCHASTIC", description = "STOCHASTIC or QUANTIZATION (ablation)")
     ZsihConfig.Binarization binarization;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "feature cache (default: <data folder>/cache/features)")
-    Path cache;
-
     @Option(names = "--out", required = true, paramLabel = "RUN_DIR", description = "run folder (config, log, checkpoints, model.zip)")
     Path out;
 
     @Option(names = "--resume", description = "continue from the run folder's last checkpoint")
     boolean resume;
 
-    @Option(names = "--json", description = "print one JSON object on stdout at the end")
-    boolean json;
+    @Mixin
+    DatasetOptions common = new DatasetOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -103,22 +95,19 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("sketchfind train: no GloVe vectors at " + gloveFile + " (give --glove FILE)");
             return 2;
         }
-        Dataset dataset = Dataset.scan(data);
-        ZeroShotSplit zs = dataset.split(split).orElse(null);
-        if (zs == null) {
-            System.err.println("sketchfind train: " + data + " has no classes.tsv with a column " + split);
+        DatasetOptions.SplitDataset ds = common.openOrReport("train", data);
+        if (ds == null) {
             return 2;
         }
         FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
-        Path cacheDir = cache != null ? cache : FeaturesCommand.defaultCache();
         ZsihConfig cfg = ZsihConfig.defaults().withBits(bits).withBatchSize(batch).withT(t).withLearningRate(lr)
                 .withSeed(seed).withSwitches(fusion, propagation, decoder, binarization);
         RunOptions opts = RunOptions.epochs(epochs).withMaxSteps(maxSteps).withCheckpointEvery(checkpointEvery)
                 .withResume(resume);
         CancellationToken cancel = new CancellationToken();
         Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
-        try (DatasetFeatures features = DatasetFeatures.load(dataset, cacheDir, fx, System.err::println)) {
-            TrainingData td = SeenTrainingSet.build(features, zs, GloveVectors.load(gloveFile), heldOut, seed);
+        try (DatasetFeatures features = DatasetFeatures.load(ds.dataset(), common.cacheDir(), fx, System.err::println)) {
+            TrainingData td = SeenTrainingSet.build(features, ds.split(), GloveVectors.load(gloveFile), heldOut, seed);
             System.err.printf(Locale.ROOT, "training on %d seen classes: %d sketches, %d photos (%d + %d held out)%n",
                     td.classNames().size(), td.trainSketches().length, td.trainPhotos().length,
                     td.valSketches().length, td.valPhotos().length);
@@ -130,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
             o.put("losses", r.lastLosses());
             o.put("validation_map", r.validationMaps());
             o.put("seconds", r.seconds());
-            if (json) {
+            if (common.json) {
                 JsonOutput.print(o, System.out);
             } else {
                 System.out.println(r.status() + " after " + r.steps() + " steps; model: " + r.modelFile());

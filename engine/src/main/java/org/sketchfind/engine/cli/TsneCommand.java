@@ -1,6 +1,5 @@
 package org.sketchfind.engine.cli;
 
-import org.sketchfind.engine.data.Dataset;
 import org.sketchfind.engine.data.LabeledImage;
 import org.sketchfind.engine.data.ZeroShotSplit;
 import org.sketchfind.engine.eval.BarnesHutTsne;
@@ -14,6 +13,7 @@ import org.sketchfind.engine.model.SqueezeNet;
 import org.sketchfind.engine.train.DatasetFeatures;
 import org.sketchfind.engine.train.FeatureMaps;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -39,9 +39,6 @@ public final class TsneCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "data set root (photo/, sketch/, classes.tsv)")
     Path data;
 
-    @Option(names = "--split", defaultValue = "split_sake_zeroshot1_25unseen", paramLabel = "COLUMN")
-    String split;
-
     @Option(names = "--points", defaultValue = "2000", description = "points in all (default ${DEFAULT-VALUE}): "
             + "every unseen item up to half of them, the rest drawn from the seen classes")
     int points;
@@ -49,34 +46,29 @@ public final class TsneCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--cache", paramLabel = "DIR")
-    Path cache;
-
     @Option(names = "--out", defaultValue = "sketchfind-tsne", paramLabel = "DIR")
     Path out;
 
     @Option(names = "--name", defaultValue = "tsne", description = "file name stem (default ${DEFAULT-VALUE})")
     String name;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    DatasetOptions common = new DatasetOptions();
 
     private record Item(LabeledImage image, TsnePoint.Modality modality, TsnePoint.Split side) {
     }
 
     @Override
     public Integer call() throws Exception {
-        Dataset dataset = Dataset.scan(data);
-        ZeroShotSplit zs = dataset.split(split).orElse(null);
-        if (zs == null) {
-            System.err.println("sketchfind tsne: " + data + " has no classes.tsv with a column " + split);
+        DatasetOptions.SplitDataset ds = common.openOrReport("tsne", data);
+        if (ds == null) {
             return 2;
         }
+        ZeroShotSplit zs = ds.split();
         FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
         HashingModel m = HashingModels.load(model != null ? model : HashingModels.defaultModelFile(), fx);
-        Path cacheDir = cache != null ? cache : FeaturesCommand.defaultCache();
         long t0 = System.nanoTime();
-        try (DatasetFeatures f = DatasetFeatures.load(dataset, cacheDir, fx, System.err::println)) {
+        try (DatasetFeatures f = DatasetFeatures.load(ds.dataset(), common.cacheDir(), fx, System.err::println)) {
             List<Item> unseen = new ArrayList<>();
             List<Item> seen = new ArrayList<>();
             for (LabeledImage s : zs.unseen().forEvaluation().select(f.sketches()).items()) {
@@ -105,7 +97,7 @@ public final class TsneCommand implements Callable<Integer> {
                     chosen.stream().map(Item::side).toList(), chosen.stream().map(Item::modality).toList(),
                     chosen.stream().map(i -> i.image().path().toString()).toList());
             List<Path> files = TsnePlotWriter.write(out, name, pts,
-                    "t-SNE of " + m.name() + " codes: " + data.getFileName() + ", " + split);
+                    "t-SNE of " + m.name() + " codes: " + data.getFileName() + ", " + common.split);
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("points", pts.size());
             o.put("unseen", chosen.stream().filter(i -> i.side() == TsnePoint.Split.UNSEEN).count());
@@ -113,11 +105,7 @@ public final class TsneCommand implements Callable<Integer> {
             o.put("kl", r.kl().length == 0 ? null : r.kl()[r.kl().length - 1]);
             o.put("files", files.stream().map(Path::toString).toList());
             o.put("seconds", (System.nanoTime() - t0) / 1e9);
-            if (json) {
-                JsonOutput.print(o, System.out);
-            } else {
-                System.out.println(o);
-            }
+            common.print(o);
         }
         return 0;
     }

@@ -2,18 +2,14 @@ package org.sketchfind.engine.index;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -387,7 +383,7 @@ public final class Indexer implements AutoCloseable {
                 if (it.sha == null) {
                     hashing.add(decodePool.submit(() -> {
                         try {
-                            it.sha = sha256(it.file.path());
+                            it.sha = FileSha256.hex(it.file.path());
                         } catch (NoSuchFileException e) {
                             it.error = "";
                         } catch (AccessDeniedException e) {
@@ -646,23 +642,5 @@ public final class Indexer implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IOException("indexing task failed: " + e.getCause(), e.getCause());
         }
-    }
-
-    /** SHA-256 of a file's bytes, lower-case hex. */
-    static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

@@ -19,12 +19,14 @@ import java.util.zip.CRC32;
 /**
  * Iterative Quantization (ITQ; Gong &amp; Lazebnik, "Iterative Quantization: A Procrustean Approach to Learning Binary
  * Codes", CVPR 2011): an unsupervised binariser of real features, used as the stand-in encoder before a ZSIH model
- * exists and as the "ImageNet features + ITQ" baseline.
+ * exists and as the "ImageNet features + ITQ" baseline ({@code org.sketchfind.engine.eval.baseline.ItqBaseline}); the
+ * engine's only ITQ.
  *
  * <p>Fit: centre the features on their mean μ, project on the top {@code bits} principal components W (PCA of the
  * covariance), then alternate for a fixed number of iterations between B = sgn(V R) and the orthogonal Procrustes
  * solution R = S_A S_B^T of the SVD B^T V = S_B Ω S_A^T, which minimises the quantisation loss ‖B − V R‖²_F
- * (V = (X − μ) W; Sec. 2.3 of the paper). R starts as a random orthogonal matrix drawn from the seed.
+ * (V = (X − μ) W; Sec. 2.3 of the paper). R starts as a random orthogonal matrix drawn from the seed. A fitted hasher
+ * also exposes W ({@link #pcaProjection}), R ({@link #rotation}) and the loss per iteration ({@link #lossHistory}).
  *
  * <p>Encode: v = (x − μ) W R; bit i = v_i ≥ 0, packed by {@link Codes#pack} (bit i in word i/64).
  *
@@ -44,13 +46,19 @@ public final class ItqHasher {
     /** d × b projection (PCA then rotation), row-major. */
     private final float[] projection;
     private final double[] lossHistory;
+    /** PCA projection W (d × b) and rotation R (b × b) of a fit; null for a loaded hasher (the file holds W R). */
+    private final double[][] pca;
+    private final double[][] rotation;
 
-    private ItqHasher(int dims, int bits, float[] mean, float[] projection, double[] lossHistory) {
+    private ItqHasher(int dims, int bits, float[] mean, float[] projection, double[] lossHistory, double[][] pca,
+                      double[][] rotation) {
         this.dims = dims;
         this.bits = bits;
         this.mean = mean;
         this.projection = projection;
         this.lossHistory = lossHistory;
+        this.pca = pca;
+        this.rotation = rotation;
     }
 
     /**
@@ -154,7 +162,7 @@ public final class ItqHasher {
         for (int j = 0; j < d; j++) {
             meanF[j] = (float) mu[j];
         }
-        return new ItqHasher(d, bits, meanF, proj, losses);
+        return new ItqHasher(d, bits, meanF, proj, losses, w, r);
     }
 
     /** Fits with {@link #DEFAULT_ITERATIONS} iterations. */
@@ -164,15 +172,20 @@ public final class ItqHasher {
 
     /**
      * R maximising tr(R C) for C = B^T V: with C = S_B Ω S_A^T, R = S_A S_B^T = (C^T C)^{-1/2} C^T. Computed from
-     * the eigen-decomposition of C^T C; null if C is (numerically) singular.
+     * the eigen-decomposition of C^T C. When C is (numerically) singular — B has fewer than b independent rows, e.g.
+     * near-duplicate training items give equal codes — the columns of S_B for the zero singular values are any
+     * orthonormal completion (every such R attains the maximum). Null only if C is zero.
      */
     private static double[][] procrustes(double[][] c) {
         int m = c.length;
         SymmetricEigen.Result e = SymmetricEigen.decompose(multiply(transpose(c), c));
         double[] lambda = e.values();
         double[][] u = e.vectors();
-        if (lambda[m - 1] <= 1e-12 * Math.max(lambda[0], 1e-300)) {
+        if (!(lambda[0] > 0) || !Double.isFinite(lambda[0])) {
             return null;
+        }
+        if (lambda[m - 1] <= 1e-12 * lambda[0]) {
+            return multiply(u, transpose(completedLeftVectors(c, u, lambda)));
         }
         double[][] scaled = new double[m][m]; // U diag(1/sigma)
         for (int a = 0; a < m; a++) {
@@ -182,6 +195,74 @@ public final class ItqHasher {
         }
         double[][] inv = multiply(scaled, transpose(u)); // (C^T C)^{-1/2}
         return multiply(inv, transpose(c));
+    }
+
+    /**
+     * S_B (m × m, orthonormal columns) of C = S_B Ω S_A^T given S_A = u and Ω² = lambda (descending): s_k = C u_k / ω_k
+     * for the non-zero ω_k, the rest completed from the unit vectors; orthonormalised by Gram–Schmidt.
+     */
+    private static double[][] completedLeftVectors(double[][] c, double[][] u, double[] lambda) {
+        int m = c.length;
+        double[][] cu = multiply(c, u);
+        double[][] s = new double[m][m];
+        int filled = 0;
+        for (int k = 0; k < m; k++) {
+            if (lambda[k] > 1e-12 * lambda[0]) {
+                double[] col = new double[m];
+                for (int a = 0; a < m; a++) {
+                    col[a] = cu[a][k];
+                }
+                if (orthonormalise(col, s, filled)) {
+                    setColumn(s, filled++, col);
+                }
+            }
+        }
+        for (int unit = 0; filled < m && unit < m; unit++) {
+            double[] col = new double[m];
+            col[unit] = 1;
+            if (orthonormalise(col, s, filled)) {
+                setColumn(s, filled++, col);
+            }
+        }
+        return s;
+    }
+
+    /** Removes from {@code v} its parts along the first {@code k} columns of {@code q} (twice), then normalises it. */
+    private static boolean orthonormalise(double[] v, double[][] q, int k) {
+        int m = v.length;
+        double before = 0;
+        for (double x : v) {
+            before += x * x;
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (int j = 0; j < k; j++) {
+                double dot = 0;
+                for (int a = 0; a < m; a++) {
+                    dot += v[a] * q[a][j];
+                }
+                for (int a = 0; a < m; a++) {
+                    v[a] -= dot * q[a][j];
+                }
+            }
+        }
+        double norm = 0;
+        for (double x : v) {
+            norm += x * x;
+        }
+        if (!(norm > 1e-20 * before)) {
+            return false;
+        }
+        norm = Math.sqrt(norm);
+        for (int a = 0; a < m; a++) {
+            v[a] /= norm;
+        }
+        return true;
+    }
+
+    private static void setColumn(double[][] q, int k, double[] col) {
+        for (int a = 0; a < col.length; a++) {
+            q[a][k] = col[a];
+        }
     }
 
     private static double[][] randomRotation(int m, Random rnd) {
@@ -261,6 +342,39 @@ public final class ItqHasher {
     /** Quantisation loss ‖B − V R‖²_F before each rotation update (non-increasing); empty for a loaded hasher. */
     public double[] lossHistory() {
         return lossHistory.clone();
+    }
+
+    /**
+     * The PCA projection W of the fit (d × b, orthonormal columns by descending variance), a copy.
+     *
+     * @throws IllegalStateException for a loaded hasher: the file stores only the product W R
+     */
+    public double[][] pcaProjection() {
+        return deepCopy(fitted(pca, "PCA projection"));
+    }
+
+    /**
+     * The learned rotation R of the fit (b × b, orthogonal), a copy.
+     *
+     * @throws IllegalStateException for a loaded hasher: the file stores only the product W R
+     */
+    public double[][] rotation() {
+        return deepCopy(fitted(rotation, "rotation"));
+    }
+
+    private static double[][] fitted(double[][] m, String what) {
+        if (m == null) {
+            throw new IllegalStateException("the " + what + " is only kept by a fitted hasher, not a loaded one");
+        }
+        return m;
+    }
+
+    private static double[][] deepCopy(double[][] m) {
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i].clone();
+        }
+        return out;
     }
 
     /** The real-valued rotated projection (x − μ) W R of one feature. */
@@ -388,7 +502,7 @@ public final class ItqHasher {
                 throw new IOException("non-finite projection value");
             }
         }
-        return new ItqHasher(d, b, mean, proj, new double[0]);
+        return new ItqHasher(d, b, mean, proj, new double[0], null, null);
     }
 
     @Override

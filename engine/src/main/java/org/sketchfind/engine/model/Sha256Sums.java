@@ -1,13 +1,11 @@
 package org.sketchfind.engine.model;
 
+import org.sketchfind.engine.index.FileSha256;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,29 +67,11 @@ public final class Sha256Sums {
         if (!Files.isRegularFile(actualFile)) {
             throw new IOException(actualFile + ": file not found (listed in " + file + ")");
         }
-        String actual = sha256(actualFile);
+        String actual = FileSha256.hex(actualFile);
         if (!actual.equals(expected)) {
             throw new IOException(actualFile + ": SHA-256 mismatch, the file is corrupt or was changed (expected "
                     + expected + ", found " + actual + ")");
         }
-    }
-
-    /** Hex SHA-256 of a file's bytes. */
-    public static String sha256(Path f) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(f)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     private static String normalise(String name) {

@@ -22,25 +22,18 @@ import java.util.Arrays;
  * float32 in C order. Written by {@link Writer} (one map at a time, temporary file then atomic move); opened with
  * the size checked against the header before anything is mapped.
  */
-public final class MappedFeatureMaps implements FeatureMaps, AutoCloseable {
+public final class MappedFeatureMaps extends ShapedFeatureMaps implements AutoCloseable {
     private static final byte[] MAGIC = "SKFMAPS1".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = 8 + 16;
     private static final long CHUNK_BYTES = 1L << 30;
 
     private final FileChannel channel;
-    private final int n;
-    private final int c;
-    private final int h;
-    private final int w;
     private final int itemsPerChunk;
     private final MappedByteBuffer[] chunks;
 
     private MappedFeatureMaps(FileChannel channel, int n, int c, int h, int w) throws IOException {
+        super(n, c, h, w);
         this.channel = channel;
-        this.n = n;
-        this.c = c;
-        this.h = h;
-        this.w = w;
         long itemBytes = 4L * c * h * w;
         this.itemsPerChunk = (int) Math.max(1, CHUNK_BYTES / itemBytes);
         int count = (n + itemsPerChunk - 1) / itemsPerChunk;
@@ -90,30 +83,8 @@ public final class MappedFeatureMaps implements FeatureMaps, AutoCloseable {
     }
 
     @Override
-    public int size() {
-        return n;
-    }
-
-    @Override
-    public int channels() {
-        return c;
-    }
-
-    @Override
-    public int height() {
-        return h;
-    }
-
-    @Override
-    public int width() {
-        return w;
-    }
-
-    @Override
     public void copyTo(int item, float[] dst, int offset) {
-        if (item < 0 || item >= n) {
-            throw new IndexOutOfBoundsException("item " + item + " of " + n);
-        }
+        checkItem(item);
         int len = mapLength();
         FloatBuffer fb = chunks[item / itemsPerChunk].duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         fb.position((item % itemsPerChunk) * len);

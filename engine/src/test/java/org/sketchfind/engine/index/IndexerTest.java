@@ -87,7 +87,7 @@ class IndexerTest {
         assertTrue(st.folders().get(0).scanComplete());
         for (Catalogue.Photo p : rows().values()) {
             assertTrue(p.ok());
-            assertEquals(Indexer.sha256(p.path()), p.sha256());
+            assertEquals(FileSha256.hex(p.path()), p.sha256());
             assertEquals(Files.size(p.path()), p.size());
             BufferedImage thumb = ImageIO.read(catalogue.thumbnailFile(p).toFile());
             assertTrue(Math.max(thumb.getWidth(), thumb.getHeight()) <= 256);

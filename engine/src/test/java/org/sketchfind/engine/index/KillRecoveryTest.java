@@ -62,7 +62,7 @@ class KillRecoveryTest {
         }
         Set<String> contents = new HashSet<>();
         for (Path f : files) {
-            contents.add(Indexer.sha256(f));
+            contents.add(FileSha256.hex(f));
         }
         assertEquals(300, contents.size(), "300 distinct contents, 8 of them at two paths");
         Map<String, String> photoFolderBefore = PhotoFixtures.snapshot(photos);
@@ -159,7 +159,7 @@ class KillRecoveryTest {
                 assertTrue(paths.add(r.path()), "path catalogued twice: " + r.path());
                 byId.put(r.id(), r);
                 assertTrue(r.ok(), r.path() + ": " + r.skipReason());
-                assertEquals(Indexer.sha256(r.path()), r.sha256(), r.path().toString());
+                assertEquals(FileSha256.hex(r.path()), r.sha256(), r.path().toString());
                 assertEquals(Files.size(r.path()), r.size());
                 Path thumb = catalogue.thumbnailFile(r);
                 assertNotNull(thumb);

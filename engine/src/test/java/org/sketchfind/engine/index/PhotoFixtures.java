@@ -88,7 +88,7 @@ final class PhotoFixtures {
                     m.put(rel, "link->" + Files.readSymbolicLink(p));
                 } else if (Files.isRegularFile(p)) {
                     m.put(rel, Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis() + " "
-                            + (Files.isReadable(p) ? Indexer.sha256(p) : "unreadable"));
+                            + (Files.isReadable(p) ? FileSha256.hex(p) : "unreadable"));
                 } else {
                     m.put(rel, "dir " + Files.getLastModifiedTime(p).toMillis());
                 }

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sketchfind.engine.TestData;
+import org.sketchfind.engine.index.FileSha256;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -120,8 +121,8 @@ class SqueezeNetTest {
         Path other = copy.resolve("weights/squeezenet0_conv8_weight.npy");
         Files.copy(other, victim, StandardCopyOption.REPLACE_EXISTING);
         Path sumsFile = copy.resolve("SHA256SUMS");
-        String sums = Files.readString(sumsFile).replace(Sha256Sums.sha256(src.resolve("weights/squeezenet0_conv7_weight.npy")),
-                Sha256Sums.sha256(victim));
+        String sums = Files.readString(sumsFile).replace(FileSha256.hex(src.resolve("weights/squeezenet0_conv7_weight.npy")),
+                FileSha256.hex(victim));
         Files.writeString(sumsFile, sums);
         IOException shape = assertThrows(IOException.class, () -> SqueezeNet.load(copy, engine));
         assertTrue(shape.getMessage().contains("squeezenet0_conv7_weight.npy") && shape.getMessage().contains("shape"),

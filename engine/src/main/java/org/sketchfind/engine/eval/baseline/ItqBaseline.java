@@ -1,7 +1,9 @@
 package org.sketchfind.engine.eval.baseline;
 
+import org.sketchfind.engine.model.ItqHasher;
+
 /**
- * The backbone features binarised with ITQ ({@link Itq}; Gong &amp; Lazebnik 2011) to M bits: one ITQ model fitted on
+ * The backbone features binarised with ITQ ({@link ItqHasher}; Gong &amp; Lazebnik 2011) to M bits: one ITQ model fitted on
  * the seen-class sketches and photos pooled together (both modalities share the code space), Hamming ranking. The
  * "ITQ" row of the ZSIH paper's Tables 1–2 in its unsupervised, single-model cross-modal form.
  */
@@ -10,10 +12,10 @@ public final class ItqBaseline implements Baseline {
     private final int bits;
     private final int iterations;
     private final long seed;
-    private Itq itq;
+    private ItqHasher itq;
 
     public ItqBaseline(int bits, long seed) {
-        this(bits, Itq.DEFAULT_ITERATIONS, seed);
+        this(bits, ItqHasher.DEFAULT_ITERATIONS, seed);
     }
 
     public ItqBaseline(int bits, int iterations, long seed) {
@@ -35,11 +37,11 @@ public final class ItqBaseline implements Baseline {
 
     @Override
     public void fit(TrainingFeatures seenOnly) {
-        itq = Itq.fit(seenOnly.pooled(), bits, iterations, seed);
+        itq = ItqHasher.fit(seenOnly.pooled(), bits, iterations, seed);
     }
 
     /** The fitted model (for saving or inspection). */
-    public Itq model() {
+    public ItqHasher model() {
         if (itq == null) {
             throw new IllegalStateException(NAME + " is not fitted");
         }

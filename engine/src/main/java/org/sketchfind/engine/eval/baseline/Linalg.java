@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Small dense linear-algebra helpers on ND4J (LAPACK {@code syev}/{@code gesvd}), double precision. */
+/** Small dense linear-algebra helpers on ND4J (LAPACK {@code syev}), double precision. */
 final class Linalg {
     private Linalg() {
     }
@@ -56,22 +56,5 @@ final class Linalg {
         }
         INDArray vectors = Nd4j.create(sorted);
         return new Eig(values, vectors);
-    }
-
-    /** Thin SVD of a square matrix: m = u · diag(s) · vt. */
-    record Svd(INDArray u, double[] s, INDArray vt) {
-    }
-
-    static Svd svdSquare(INDArray m) {
-        int n = (int) m.rows();
-        if (m.columns() != n) {
-            throw new IllegalArgumentException("square matrix expected, got " + m.rows() + "x" + m.columns());
-        }
-        INDArray a = m.castTo(DataType.DOUBLE).dup('f');
-        INDArray s = Nd4j.create(DataType.DOUBLE, n);
-        INDArray u = Nd4j.create(DataType.DOUBLE, new long[]{n, n}, 'f');
-        INDArray vt = Nd4j.create(DataType.DOUBLE, new long[]{n, n}, 'f');
-        Nd4j.getBlasWrapper().lapack().gesvd(a, s, u, vt);
-        return new Svd(u.dup('c'), s.toDoubleVector(), vt.dup('c'));
     }
 }

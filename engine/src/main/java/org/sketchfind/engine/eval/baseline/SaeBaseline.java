@@ -3,9 +3,7 @@ package org.sketchfind.engine.eval.baseline;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The semantic autoencoder (SAE; Kodirov, Xiang &amp; Gong, "Semantic Autoencoder for Zero-Shot Learning", CVPR 2017),
@@ -19,31 +17,17 @@ import java.util.List;
  * <p>λ is relative to trace(SSᵀ)/trace(XXᵀ) and chosen like {@link RidgeSemanticBaseline}'s: best sketch→photo
  * mAP@all on held-out SEEN classes (ties: the larger λ), then refitted on all seen classes.
  */
-public final class SaeBaseline implements Baseline {
+public final class SaeBaseline extends SemanticMapBaseline {
     public static final String NAME = "sae";
     public static final double[] DEFAULT_GRID = {0.01, 0.1, 1, 10, 100, 1000};
     public static final double DEFAULT_LAMBDA = 1;
-
-    private final long seed;
-    private final double[] grid;
-    private final double validationFraction;
-    private List<RidgeSemanticBaseline.Selection> selection = List.of();
-    private double chosen = Double.NaN;
-    private Ridge.Solution sketchMap;
-    private Ridge.Solution photoMap;
 
     public SaeBaseline(long seed) {
         this(seed, DEFAULT_GRID, RidgeSemanticBaseline.DEFAULT_VALIDATION_FRACTION);
     }
 
     public SaeBaseline(long seed, double[] relativeLambdas, double validationFraction) {
-        if (relativeLambdas.length == 0) {
-            throw new IllegalArgumentException("empty λ grid");
-        }
-        this.seed = seed;
-        this.grid = relativeLambdas.clone();
-        Arrays.sort(this.grid);
-        this.validationFraction = validationFraction;
+        super(NAME, seed, relativeLambdas, validationFraction, DEFAULT_LAMBDA);
     }
 
     /** The Sylvester system of one modality, decomposed once for any λ. */
@@ -89,76 +73,17 @@ public final class SaeBaseline implements Baseline {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Integer bits() {
-        return null;
-    }
-
-    @Override
-    public void fit(TrainingFeatures seenOnly) {
-        FeatureSet f = seenOnly.features();
-        if (f.sketches().length < 2 || f.photos().length < 2) {
-            throw new IllegalArgumentException(NAME + " needs at least 2 sketches and 2 photos of seen classes");
-        }
-        List<RidgeSemanticBaseline.Selection> sel = new ArrayList<>();
-        chosen = DEFAULT_LAMBDA;
-        SeenHoldOut holdOut = SeenHoldOut.split(seenOnly, seed, validationFraction);
-        if (holdOut != null) {
-            FeatureSet fit = holdOut.fit, val = holdOut.validation;
-            Solver ss = new Solver(fit.sketches(), RidgeSemanticBaseline.targets(fit, fit.sketchLabels()));
-            Solver sp = new Solver(fit.photos(), RidgeSemanticBaseline.targets(fit, fit.photoLabels()));
-            double best = Double.NEGATIVE_INFINITY;
-            for (double lambda : grid) {
-                double map = holdOut.map(NAME, ss.solve(lambda).predict(val.sketches()),
-                        sp.solve(lambda).predict(val.photos()));
-                sel.add(new RidgeSemanticBaseline.Selection(lambda, map));
-                if (map >= best) {
-                    best = map;
-                    chosen = lambda;
-                }
-            }
-        }
-        selection = List.copyOf(sel);
-        sketchMap = new Solver(f.sketches(), RidgeSemanticBaseline.targets(f, f.sketchLabels())).solve(chosen);
-        photoMap = new Solver(f.photos(), RidgeSemanticBaseline.targets(f, f.photoLabels())).solve(chosen);
-    }
-
-    /** The λ grid with each λ's validation mAP on held-out seen classes. */
-    public List<RidgeSemanticBaseline.Selection> selection() {
-        return selection;
-    }
-
-    public double chosenLambda() {
-        return chosen;
+    LambdaSolver solver(float[][] features, float[][] targets) {
+        return new Solver(features, targets)::solve;
     }
 
     /** The fitted sketch encoder (features → word space). */
     public Ridge.Solution sketchEncoder() {
-        if (sketchMap == null) {
-            throw new IllegalStateException(NAME + " is not fitted");
-        }
-        return sketchMap;
+        return fittedSketchMap();
     }
 
     /** The fitted photo encoder (features → word space). */
     public Ridge.Solution photoEncoder() {
-        if (photoMap == null) {
-            throw new IllegalStateException(NAME + " is not fitted");
-        }
-        return photoMap;
-    }
-
-    @Override
-    public Embedded embedSketches(float[][] features) {
-        return new Embedded.Real(sketchEncoder().predict(features));
-    }
-
-    @Override
-    public Embedded embedPhotos(float[][] features) {
-        return new Embedded.Real(photoEncoder().predict(features));
+        return fittedPhotoMap();
     }
 }

@@ -12,7 +12,7 @@
  *   <li>{@link org.sketchfind.engine.eval.baseline.ImagenetCosine} ({@code imagenet-cosine}): features as they are,
  *       cosine.</li>
  *   <li>{@link org.sketchfind.engine.eval.baseline.ItqBaseline} ({@code itq}): {@link
- *       org.sketchfind.engine.eval.baseline.Itq} (Gong &amp; Lazebnik 2011) fitted on both modalities pooled, Hamming.
+ *       org.sketchfind.engine.model.ItqHasher} (Gong &amp; Lazebnik 2011) fitted on both modalities pooled, Hamming.
  *       </li>
  *   <li>{@link org.sketchfind.engine.eval.baseline.DshBaseline} ({@code dsh}): DSH-style cross-modal hashing (Liu et
  *       al. 2017) on frozen features; simplifications listed in its Javadoc.</li>
@@ -24,7 +24,8 @@
  * </ul>
  *
  * <p>Heavy one-off linear algebra (covariance, eigen-decompositions, SVD) runs on ND4J/LAPACK in double precision;
- * the many small products of ITQ's iterations and DSH's training run in plain Java ({@code Dense}), which on shared
- * cores was two orders of magnitude faster than dispatching small ND4J ops.
+ * the many small products of DSH's training run in plain Java ({@code Dense}), which on shared cores was two orders
+ * of magnitude faster than dispatching small ND4J ops. ITQ is the search path's own
+ * {@link org.sketchfind.engine.model.ItqHasher} (plain Java, double precision).
  */
 package org.sketchfind.engine.eval.baseline;

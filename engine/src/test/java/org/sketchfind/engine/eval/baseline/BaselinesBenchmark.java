@@ -3,6 +3,7 @@ package org.sketchfind.engine.eval.baseline;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sketchfind.engine.eval.Report;
+import org.sketchfind.engine.model.ItqHasher;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ class BaselinesBenchmark {
                 dsh.trainingSeconds(), dsh.history().get(0).total(), dsh.history().get(dsh.history().size() - 1)
                         .total());
         long t0 = System.nanoTime();
-        Itq.fit(train.pooled(), 64, Itq.DEFAULT_ITERATIONS, 1);
+        ItqHasher.fit(train.pooled(), 64, ItqHasher.DEFAULT_ITERATIONS, 1);
         System.out.printf(Locale.ROOT, "ITQ 64 bits fit %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 

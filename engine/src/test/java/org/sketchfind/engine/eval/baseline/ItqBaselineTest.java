@@ -3,6 +3,7 @@ package org.sketchfind.engine.eval.baseline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sketchfind.engine.index.Codes;
+import org.sketchfind.engine.model.ItqHasher;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** ITQ on real pixel features of the seen src-test-data images (80 rows, 256-d). */
-class ItqTest {
+/**
+ * {@link ItqHasher} (the one ITQ of the engine) and {@link ItqBaseline} on real pixel features of the seen
+ * src-test-data images (80 rows, 256-d); complements model/ItqHasherTest, which uses SqueezeNet features.
+ */
+class ItqBaselineTest {
 
     private static float[][] seenPooled() throws IOException {
         return TrainingFeatures.seenOnly(PixelFeatures.seen(), PixelFeatures.unseenClasses()).pooled();
@@ -25,7 +29,7 @@ class ItqTest {
 
     @Test
     void rotationIsOrthogonalAndPcaOrthonormal() throws IOException {
-        Itq itq = Itq.fit(seenPooled(), 32, Itq.DEFAULT_ITERATIONS, 1);
+        ItqHasher itq = ItqHasher.fit(seenPooled(), 32, ItqHasher.DEFAULT_ITERATIONS, 1);
         assertEquals(32, itq.bits());
         assertEquals(256, itq.dims());
         assertOrthonormalColumns(itq.rotation(), 1e-9);
@@ -44,9 +48,9 @@ class ItqTest {
 
     @Test
     void quantisationErrorFallsOverIterations() throws IOException {
-        Itq itq = Itq.fit(seenPooled(), 64, Itq.DEFAULT_ITERATIONS, 3);
-        double[] e = itq.quantisationErrors();
-        assertEquals(Itq.DEFAULT_ITERATIONS + 1, e.length);
+        ItqHasher itq = ItqHasher.fit(seenPooled(), 64, ItqHasher.DEFAULT_ITERATIONS, 3);
+        double[] e = itq.lossHistory();
+        assertEquals(ItqHasher.DEFAULT_ITERATIONS + 1, e.length);
         for (int i = 1; i < e.length; i++) {
             assertTrue(e[i] <= e[i - 1] * (1 + 1e-9) + 1e-12,
                     "quantisation error rose at iteration " + i + ": " + e[i - 1] + " -> " + e[i]);
@@ -60,7 +64,7 @@ class ItqTest {
     void codesAreBalancedOnTrainingData() throws IOException {
         float[][] x = seenPooled();
         int bits = 32;
-        Itq itq = Itq.fit(x, bits, Itq.DEFAULT_ITERATIONS, 5);
+        ItqHasher itq = ItqHasher.fit(x, bits, ItqHasher.DEFAULT_ITERATIONS, 5);
         long[][] codes = itq.encode(x);
         double worst = 0, meanImbalance = 0;
         for (int b = 0; b < bits; b++) {
@@ -83,33 +87,36 @@ class ItqTest {
     @Test
     void seededRepeatableAndSaveLoadRoundTrip(@TempDir Path dir) throws IOException {
         float[][] x = seenPooled();
-        Itq a = Itq.fit(x, 64, 20, 7), b = Itq.fit(x, 64, 20, 7);
+        ItqHasher a = ItqHasher.fit(x, 64, 20, 7), b = ItqHasher.fit(x, 64, 20, 7);
         assertArrayEquals(a.encode(x), b.encode(x));
         Path file = dir.resolve("itq.bin");
         a.save(file);
-        Itq loaded = Itq.load(file);
+        ItqHasher loaded = ItqHasher.load(file);
         assertArrayEquals(a.encode(x), loaded.encode(x));
-        assertArrayEquals(a.quantisationErrors(), loaded.quantisationErrors());
+        // the file format (shared with the shipped model) stores μ and W R only, not the loss history
+        assertTrue(a.sameParameters(loaded));
+        assertEquals(0, loaded.lossHistory().length);
+        assertThrows(IllegalStateException.class, loaded::rotation);
 
         byte[] bytes = Files.readAllBytes(file);
         Path truncated = dir.resolve("truncated.bin");
         Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
-        IOException e = assertThrows(IOException.class, () -> Itq.load(truncated));
+        IOException e = assertThrows(IOException.class, () -> ItqHasher.load(truncated));
         assertTrue(e.getMessage().contains("truncated.bin"), e.getMessage());
         Path foreign = dir.resolve("foreign.bin");
         Files.writeString(foreign, "not a model at all, just text");
-        assertThrows(IOException.class, () -> Itq.load(foreign));
+        assertThrows(IOException.class, () -> ItqHasher.load(foreign));
         Path longer = dir.resolve("longer.bin");
         Files.write(longer, Arrays.copyOf(bytes, bytes.length + 8));
-        assertThrows(IOException.class, () -> Itq.load(longer));
+        assertThrows(IOException.class, () -> ItqHasher.load(longer));
     }
 
     @Test
     void rejectsMoreBitsThanDimensions() throws IOException {
         float[][] x = seenPooled();
-        assertThrows(IllegalArgumentException.class, () -> Itq.fit(x, 257, 5, 1));
-        assertThrows(IllegalArgumentException.class, () -> Itq.fit(new float[][]{x[0]}, 8, 5, 1));
-        Itq itq = Itq.fit(x, 8, 5, 1);
+        assertThrows(IllegalArgumentException.class, () -> ItqHasher.fit(x, 257, 5, 1));
+        assertThrows(IllegalArgumentException.class, () -> ItqHasher.fit(new float[][]{x[0]}, 8, 5, 1));
+        ItqHasher itq = ItqHasher.fit(x, 8, 5, 1);
         assertThrows(IllegalArgumentException.class, () -> itq.encode(new float[10]));
     }
 
@@ -124,11 +131,11 @@ class ItqTest {
         assertEquals(10, codes.size());
         assertEquals(2, codes.codes()[0].length);
         // fitted on sketches and photos together: the same as fitting ITQ on the pooled rows
-        Itq direct = Itq.fit(train.pooled(), 128, 10, 11);
+        ItqHasher direct = ItqHasher.fit(train.pooled(), 128, 10, 11);
         assertArrayEquals(direct.encode(PixelFeatures.unseen().sketches()), codes.codes());
-        Itq sketchesOnly = Itq.fit(train.features().sketches(), 32, 10, 11);
+        ItqHasher sketchesOnly = ItqHasher.fit(train.features().sketches(), 32, 10, 11);
         assertFalse(Arrays.deepEquals(sketchesOnly.encode(train.pooled()),
-                Itq.fit(train.pooled(), 32, 10, 11).encode(train.pooled())));
+                ItqHasher.fit(train.pooled(), 32, 10, 11).encode(train.pooled())));
     }
 
     static void assertOrthonormalColumns(double[][] m, double tol) {
