@@ -43,9 +43,6 @@ public final class PaperTableCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR")
     Path data;
 
-    @Option(names = "--split", defaultValue = "split_sake_zeroshot1_25unseen", paramLabel = "COLUMN")
-    String split;
-
     @Option(names = "--glove", paramLabel = "FILE", description = "default: <data>/../glove/glove.6B.100d.top40k.txt")
     Path glove;
 
@@ -55,30 +52,28 @@ public final class PaperTableCommand implements Callable<Integer> {
     @Option(names = "--bits", defaultValue = "32,64,128", split = ",", description = "bit lengths of the hashing baselines")
     int[] bits;
 
-    @Option(names = "--cache", paramLabel = "DIR")
-    Path cache;
-
     @Option(names = "--out", required = true, paramLabel = "FILE.md")
     Path out;
 
     @Option(names = "--report", paramLabel = "DIR", description = "also write the full reports (JSON, CSV, plots) here")
     Path reportDir;
 
-    @Option(names = "--json")
-    boolean json;
+    @picocli.CommandLine.Mixin
+    DatasetOptions common = new DatasetOptions();
 
     @Override
     public Integer call() throws Exception {
-        Dataset dataset = Dataset.scan(data);
-        ZeroShotSplit zs = dataset.split(split).orElse(null);
-        if (zs == null) {
-            System.err.println("sketchfind paper-table: " + data + " has no classes.tsv with a column " + split);
+        DatasetOptions.SplitDataset ds = common.openOrReport("paper-table", data);
+        if (ds == null) {
             return 2;
         }
+        Dataset dataset = ds.dataset();
+        ZeroShotSplit zs = ds.split();
+        String split = zs.column();
         Path gloveFile = glove != null ? glove : data.toAbsolutePath().getParent().resolve("glove/glove.6B.100d.top40k.txt");
         GloveVectors gv = GloveVectors.load(gloveFile);
         FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
-        Path cacheDir = cache != null ? cache : FeaturesCommand.defaultCache();
+        Path cacheDir = common.cacheDir();
         try (DatasetFeatures f = DatasetFeatures.load(dataset, cacheDir, fx, System.err::println)) {
             List<LabeledImage> qs = zs.unseen().forEvaluation().select(f.sketches()).items();
             List<LabeledImage> gs = zs.unseen().forEvaluation().select(f.photos()).items();
@@ -116,7 +111,7 @@ public final class PaperTableCommand implements Callable<Integer> {
             if (reportDir != null) {
                 ReportWriter.write(reportDir, reports);
             }
-            if (json) {
+            if (common.json) {
                 JsonOutput.print(ReportWriter.toJson(reports), System.out);
             } else {
                 System.out.print(ReportTable.format(reports));
