@@ -43,6 +43,9 @@ public final class TsneCommand implements Callable<Integer> {
             + "every unseen item up to half of them, the rest drawn from the seen classes")
     int points;
 
+    @Option(names = "--perplexity", defaultValue = "30", description = "t-SNE perplexity (default ${DEFAULT-VALUE})")
+    double perplexity;
+
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
@@ -90,8 +93,18 @@ public final class TsneCommand implements Callable<Integer> {
             chosen.addAll(seen.subList(0, Math.min(seen.size(), points - chosen.size())));
 
             long[][] codes = codes(m, f, chosen);
+            // t-SNE needs 3·perplexity ≤ N − 1: small sets get a smaller perplexity
+            double usable = Math.min(perplexity, (chosen.size() - 1) / 3.0);
+            if (usable < perplexity) {
+                System.err.printf(java.util.Locale.ROOT, "perplexity %.1f instead of %.1f for %d points%n",
+                        usable, perplexity, chosen.size());
+            }
+            if (usable < 1) {
+                System.err.println("sketchfind tsne: too few points (" + chosen.size() + ") for t-SNE");
+                return 2;
+            }
             BarnesHutTsne.Result r = BarnesHutTsne.embed(BarnesHutTsne.fromCodes(codes, m.bits()),
-                    BarnesHutTsne.Config.defaults().withSeed(seed));
+                    BarnesHutTsne.Config.defaults().withSeed(seed).withPerplexity(usable));
             List<TsnePoint> pts = TsnePoint.of(r.embedding(),
                     chosen.stream().map(i -> i.image().className()).toList(),
                     chosen.stream().map(Item::side).toList(), chosen.stream().map(Item::modality).toList(),

@@ -12,8 +12,17 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * α; the output is the attention-weighted sum pooling Σ_p α_p x_p ∈ R^C. A 1×1 convolution is a per-position linear
  * map, so it is computed as one matrix product over all positions of the batch; the pooling is a rank-3 matrix
  * product [N,1,HW]×[N,HW,C].
+ *
+ * <p>Input scale: each sample's map is first divided by its root-mean-square value, X̂ = X · √(C·H·W) / ‖X‖_F.
+ * Frozen SqueezeNet maps are sparse with peaks of 200–300 (pooled norm ≈ 100); fed raw, the Kronecker fusion and
+ * graph convolution reach logits in the hundreds, every sigmoid saturates (σ' = 0) and nothing learns. The
+ * normalisation is not in the paper (its AlexNet features were fine-tuned, not frozen); it makes the encoders
+ * invariant to the backbone's scale, at search time as in training.
  */
 public final class AttentionPooling {
+    /** Keeps the normalisation finite for an all-zero map. */
+    static final double EPS = 1e-12;
+
     private AttentionPooling() {
     }
 
@@ -33,7 +42,9 @@ public final class AttentionPooling {
         SDVariable w2 = p.weight(prefix + "att_w2", cfg.attentionHidden(), 1);
         SDVariable b2 = p.bias(prefix + "att_b2", 1, 0.0);
 
-        SDVariable flat = sd.reshape(maps, -1, c, hw);                    // [N, C, HW]
+        SDVariable raw = sd.reshape(maps, -1, c, hw);                     // [N, C, HW]
+        SDVariable norm = sd.math().sqrt(sd.sum(raw.mul(raw), true, 1, 2).add(EPS)); // [N, 1, 1]
+        SDVariable flat = raw.mul(Math.sqrt((double) c * hw)).div(norm);  // unit RMS per sample
         SDVariable positions = sd.permute(flat, 0, 2, 1);                // [N, HW, C]
         SDVariable rows = sd.reshape(positions, -1, c);                  // [N·HW, C]
         SDVariable hidden = sd.nn().relu(rows.mmul(w1).add(b1), 0.0);    // [N·HW, A]

@@ -140,4 +140,19 @@ class SearchPipelineTest {
         assertTrue(Files.isRegularFile(out.resolve("report.json")));
         assertTrue(Files.isRegularFile(out.resolve("pr_curves.png")));
     }
+
+    @Test
+    @Order(4)
+    void tsneEmbedsSeenAndUnseenCodesToCsvAndPng() throws Exception {
+        Path out = tmp.resolve("tsne");
+        CliRun r = CliRun.of("tsne", "--model", model.toString(), "--data", TestData.path("sketchy").toString(),
+                "--points", "60", "--cache", cache.toString(), "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(r.out());
+        assertEquals(60, j.get("points").asInt());
+        assertEquals(20, j.get("unseen").asInt(), "all 20 unseen items (2 classes x 5 sketches + 5 photos), up to half");
+        List<String> csv = Files.readAllLines(out.resolve("tsne.csv"));
+        assertEquals(61, csv.size(), "header + one row per point");
+        assertTrue(javax.imageio.ImageIO.read(out.resolve("tsne.png").toFile()).getWidth() > 100);
+    }
 }

@@ -67,10 +67,16 @@ class ZsihGradientCheckTest {
         SDVariable pooled = AttentionPooling.build(p, "x_", maps, SMALL);
         weightedSum(sd, pooled, 3, 3, 4);
         assertPasses(sd, Map.of());
-        // The attention map is a distribution over positions, and pooling is its weighted sum.
+        // The attention map is a distribution over positions, and pooling is its weighted sum of the map
+        // normalised to unit RMS per sample (X · sqrt(C·HW) / ||X||_F).
         INDArray alpha = sd.output(Map.of(), "x_attention").get("x_attention");
         assertEquals(3, alpha.sum(1).sumNumber().doubleValue(), 1e-12);
-        INDArray m = maps.getArr().reshape(3, 4, 6);
+        INDArray m = maps.getArr().reshape(3, 4, 6).dup();
+        for (int n = 0; n < 3; n++) {
+            INDArray sample = m.slice(n);
+            double fro = Math.sqrt(sample.mul(sample).sumNumber().doubleValue() + AttentionPooling.EPS);
+            sample.muli(Math.sqrt(4.0 * 6) / fro);
+        }
         INDArray expected = Nd4j.create(DataType.DOUBLE, 3, 4);
         for (int n = 0; n < 3; n++) {
             for (int c = 0; c < 4; c++) {
@@ -83,6 +89,12 @@ class ZsihGradientCheckTest {
         }
         INDArray got = sd.output(Map.of(), pooled.name()).get(pooled.name());
         assertTrue(expected.equalsWithEps(got, 1e-12), "weighted sum pooling");
+        // scale invariance: the same maps 250 times larger (SqueezeNet's peaks) give the same pooled feature
+        INDArray original = maps.getArr().dup();
+        maps.setArray(original.mul(250.0));
+        assertEquals(250.0 * original.getDouble(0, 0, 0, 0), maps.getArr().getDouble(0, 0, 0, 0), 1e-9);
+        INDArray scaled = sd.output(Map.of(), pooled.name()).get(pooled.name());
+        assertTrue(got.equalsWithEps(scaled, 1e-9), "pooled feature independent of the input scale");
     }
 
     @Test
