@@ -63,6 +63,16 @@ public final class AppFixtures {
     }
 
     /** App services on a real catalogue in {@code dataDir}, themes not remembered. */
+    /**
+     * A catalogue in {@code dataDir} encoding with the real 64-bit difference hash ({@code AverageHashEncoder}):
+     * fast, deterministic, and enough for tests of the UI (retrieval quality is the engine's tests' business).
+     */
+    public static org.sketchfind.engine.index.CatalogueService openCatalogue(Path dataDir) throws IOException {
+        return new org.sketchfind.engine.index.CatalogueService(org.sketchfind.engine.index.Catalogue.open(dataDir),
+                new org.sketchfind.engine.index.AverageHashEncoder(),
+                org.sketchfind.engine.index.Indexer.Options.defaults());
+    }
+
     public static AppServices services(CatalogueService catalogue, SketchSearch search) {
         EventBus bus = new EventBus();
         return new AppServices(bus, new ThemeManager(bus, null), catalogue, search);

@@ -34,7 +34,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        CatalogueService catalogue = CatalogueService.open(dataDir.resolve("data-" + System.nanoTime()));
+        CatalogueService catalogue = AppFixtures.openCatalogue(dataDir.resolve("data-" + System.nanoTime()));
         // a search that fails the way a broken model file would: the page must show it inline
         services = AppFixtures.services(catalogue, (drawing, k) -> {
             throw new IllegalStateException("model file is damaged");

@@ -37,7 +37,7 @@ class CollectionPageTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        CatalogueService catalogue = CatalogueService.open(Files.createTempDirectory("sf-app-data"));
+        CatalogueService catalogue = AppFixtures.openCatalogue(Files.createTempDirectory("sf-app-data"));
         services = AppFixtures.services(catalogue, (d, k) -> {
             throw new IllegalStateException("not used here");
         });

@@ -12,7 +12,7 @@ import org.sketchfind.app.AppServices;
 import org.sketchfind.app.MainWindow;
 import org.sketchfind.engine.index.Catalogue;
 import org.sketchfind.engine.index.CatalogueService;
-import org.sketchfind.engine.index.Encoders;
+import org.sketchfind.engine.index.AverageHashEncoder;
 import org.sketchfind.engine.index.ImageLoaderDecoder;
 import org.sketchfind.engine.index.Indexer;
 import org.testfx.api.FxRobot;
@@ -50,7 +50,7 @@ class ScanControlTest {
             return real.decode(file);
         });
         CatalogueService catalogue = new CatalogueService(Catalogue.open(Files.createTempDirectory("sf-app-ctl")),
-                Encoders.active(), slow);
+                new AverageHashEncoder(), slow);
         services = AppFixtures.services(catalogue, (d, k) -> {
             throw new IllegalStateException("not used here");
         });

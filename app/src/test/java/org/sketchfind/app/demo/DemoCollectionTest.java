@@ -17,7 +17,7 @@ class DemoCollectionTest {
     @Test
     void offeredOnceOnAnEmptyCatalogueAndOnlyWhenTheFolderExists() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("repo"));
-        try (CatalogueService s = CatalogueService.open(tmp.resolve("data"))) {
+        try (CatalogueService s = AppFixtures.openCatalogue(tmp.resolve("data"))) {
             assertNull(DemoCollection.folderToRegister(s, root), "no demo folder shipped: nothing");
             assertNull(DemoCollection.folderToRegister(s, null), "unknown root: nothing");
             Path demo = Files.createDirectories(root.resolve(DemoCollection.FOLDER));
@@ -32,7 +32,7 @@ class DemoCollectionTest {
         Path root = Files.createDirectories(tmp.resolve("repo"));
         Files.createDirectories(root.resolve(DemoCollection.FOLDER));
         Path mine = Files.createDirectories(tmp.resolve("mine"));
-        try (CatalogueService s = CatalogueService.open(tmp.resolve("data"))) {
+        try (CatalogueService s = AppFixtures.openCatalogue(tmp.resolve("data"))) {
             s.catalogue().addFolder(mine);
             assertNull(DemoCollection.folderToRegister(s, root));
             s.catalogue().removeFolder(mine);

@@ -42,7 +42,7 @@ class SearchPageTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        CatalogueService catalogue = CatalogueService.open(Files.createTempDirectory("sf-app-search"));
+        CatalogueService catalogue = AppFixtures.openCatalogue(Files.createTempDirectory("sf-app-search"));
         Path photos = Files.createDirectories(tmp.resolve("photos-" + System.nanoTime()));
         AppFixtures.copyPhotos(photos, 50);
         catalogue.addFolder(photos, null).await();
