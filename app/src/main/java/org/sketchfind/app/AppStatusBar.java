@@ -36,7 +36,7 @@ final class AppStatusBar {
     }
 
     private void status(CollectionStatus s) {
-        model.setText("Model: " + s.model() + " (" + s.bits() + " bits)");
+        model.setText("Model: " + s.model());
         photos.setText(Formats.count(s.encoded(), "photo", "photos") + " indexed"
                 + (s.encoded() < s.photos() ? " of " + String.format("%,d", s.photos()) : ""));
     }

@@ -102,6 +102,11 @@ public final class Sketchfind {
             }
 
             @Override
+            public String displayName() {
+                return m.name();
+            }
+
+            @Override
             public List<long[]> encode(List<BufferedImage> photos) {
                 synchronized (Sketchfind.this) {
                     return List.of(m.encodePhotos(photos));

@@ -48,7 +48,7 @@ public final class CollectionModel {
         this.service = service;
         this.bus = bus;
         this.io = io;
-        model.set(service.encoder().modelId());
+        model.set(service.encoder().displayName());
     }
 
     /** At start: registers the demo collection under {@code repoRoot} on a first start (see
@@ -116,9 +116,9 @@ public final class CollectionModel {
         skipped.setAll(s.skipped());
         photos.set(s.photos());
         encoded.set(s.encoded());
-        model.set(s.model());
+        model.set(service.encoder().displayName());
         status.set(s);
-        bus.publish(new CollectionStatus(s.model(), s.bits(), s.photos(), s.encoded(), s.folders().size()));
+        bus.publish(new CollectionStatus(service.encoder().displayName(), s.bits(), s.photos(), s.encoded(), s.folders().size()));
     }
 
     /** Runs a call that may start a scan; the returned handle becomes the one pause/cancel act on. */

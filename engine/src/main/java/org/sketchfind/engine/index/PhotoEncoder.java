@@ -23,4 +23,9 @@ public interface PhotoEncoder {
      * engine thread at a time; photos are already decoded and oriented, at most a few hundred pixels per side.
      */
     List<long[]> encode(List<BufferedImage> photos);
+
+    /** A name for people (status bars, reports); the id by default. */
+    default String displayName() {
+        return modelId();
+    }
 }
