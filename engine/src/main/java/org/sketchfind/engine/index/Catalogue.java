@@ -272,16 +272,23 @@ public final class Catalogue implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- reads
 
+    /** The columns {@link #photoRow} reads, in its order. */
+    private static final String PHOTO_COLUMNS = "SELECT id, folder_id, path, size, mtime, sha256, width, height,"
+            + " orientation, exif_date, thumbnail, status, skip_reason FROM photos";
+
+    private static Photo photoRow(ResultSet rs) throws SQLException {
+        return new Photo(rs.getLong(1), rs.getLong(2), Paths.get(rs.getString(3)), rs.getLong(4), rs.getLong(5),
+                rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), instant(rs, 10), rs.getString(11),
+                "ok".equals(rs.getString(12)), rs.getString(13));
+    }
+
     /** Every catalogued file, ok and skipped, ordered by id. */
     public synchronized List<Photo> photos() throws IOException {
         List<Photo> out = new ArrayList<>();
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT id, folder_id, path, size, mtime, sha256, width, height, orientation, exif_date, thumbnail,"
-                        + " status, skip_reason FROM photos ORDER BY id")) {
+                PHOTO_COLUMNS + " ORDER BY id")) {
             while (rs.next()) {
-                out.add(new Photo(rs.getLong(1), rs.getLong(2), Paths.get(rs.getString(3)), rs.getLong(4),
-                        rs.getLong(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), instant(rs, 10),
-                        rs.getString(11), "ok".equals(rs.getString(12)), rs.getString(13)));
+                out.add(photoRow(rs));
             }
             return out;
         } catch (SQLException e) {
@@ -292,16 +299,13 @@ public final class Catalogue implements AutoCloseable {
     /** One row by id (e.g. a search hit), if it still exists. */
     public synchronized Optional<Photo> photo(long id) throws IOException {
         try (PreparedStatement ps = db.prepareStatement(
-                "SELECT id, folder_id, path, size, mtime, sha256, width, height, orientation, exif_date, thumbnail,"
-                        + " status, skip_reason FROM photos WHERE id = ?")) {
+                PHOTO_COLUMNS + " WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Photo(rs.getLong(1), rs.getLong(2), Paths.get(rs.getString(3)), rs.getLong(4),
-                        rs.getLong(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), instant(rs, 10),
-                        rs.getString(11), "ok".equals(rs.getString(12)), rs.getString(13)));
+                return Optional.of(photoRow(rs));
             }
         } catch (SQLException e) {
             throw io("read photo " + id, e);
