@@ -136,8 +136,7 @@ public final class Catalogue implements AutoCloseable {
                         + ", newer than this Sketchfind understands (" + SCHEMA_VERSION + ")");
             }
             if (version < 1) {
-                db.setAutoCommit(false);
-                try {
+                inTransaction(() -> {
                     s.execute("CREATE TABLE folders(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
                             + " added_at INTEGER NOT NULL, scan_state TEXT NOT NULL DEFAULT 'pending'"
                             + " CHECK(scan_state IN ('pending','scanning','complete')),"
@@ -166,13 +165,8 @@ public final class Catalogue implements AutoCloseable {
                             + " cause TEXT NOT NULL, seen_at INTEGER NOT NULL)");
                     s.execute("CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
                     s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-                    db.commit();
-                } catch (SQLException e) {
-                    db.rollback();
-                    throw e;
-                } finally {
-                    db.setAutoCommit(true);
-                }
+                    return null;
+                });
             }
         }
     }
@@ -459,23 +453,16 @@ public final class Catalogue implements AutoCloseable {
      * ids of photos that gained or changed a code, and of those that lost their codes (now skipped). */
     synchronized CodesChanged writeBatch(List<? extends Write> writes) throws IOException {
         try {
-            db.setAutoCommit(false);
-            try {
+            return inTransaction(() -> {
                 Set<String> modelsSeen = new HashSet<>();
                 Set<Long> coded = new java.util.LinkedHashSet<>();
                 Set<Long> uncoded = new java.util.LinkedHashSet<>();
                 for (Write w : writes) {
                     apply(w, modelsSeen, coded, uncoded);
                 }
-                db.commit();
                 uncoded.removeAll(coded);
                 return new CodesChanged(coded, uncoded);
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw io("write batch", e);
         }
@@ -660,20 +647,16 @@ public final class Catalogue implements AutoCloseable {
             return;
         }
         try {
-            db.setAutoCommit(false);
-            try (PreparedStatement ps = db.prepareStatement("DELETE FROM photos WHERE id = ?")) {
-                for (long id : ids) {
-                    ps.setLong(1, id);
-                    ps.addBatch();
+            inTransaction(() -> {
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM photos WHERE id = ?")) {
+                    for (long id : ids) {
+                        ps.setLong(1, id);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
                 }
-                ps.executeBatch();
-                db.commit();
-            } catch (SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw io("delete photos", e);
         }
@@ -683,8 +666,7 @@ public final class Catalogue implements AutoCloseable {
     synchronized void replaceProblems(Collection<Long> folderIds, Map<Path, Map.Entry<Long, String>> problems)
             throws IOException {
         try {
-            db.setAutoCommit(false);
-            try {
+            inTransaction(() -> {
                 try (PreparedStatement ps = db.prepareStatement("DELETE FROM scan_problems WHERE folder_id = ?")) {
                     for (long id : folderIds) {
                         ps.setLong(1, id);
@@ -701,13 +683,8 @@ public final class Catalogue implements AutoCloseable {
                         ps.executeUpdate();
                     }
                 }
-                db.commit();
-            } catch (SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw io("record scan problems", e);
         }
@@ -764,6 +741,30 @@ public final class Catalogue implements AutoCloseable {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
             throw io(sql, e);
+        }
+    }
+
+    /** Work on the connection that throws SQLException. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} as one transaction: committed if it returns, rolled back on any failure (SQL or runtime;
+     * re-enabling auto-commit would otherwise commit the partial work), auto-commit restored either way.
+     */
+    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            T result = work.run();
+            db.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
         }
     }
 
