@@ -56,6 +56,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default ${DEFAULT-VALUE})")
     double lr;
 
+    @Option(names = "--entropy-weight", defaultValue = "1.0",
+            description = "beta, weight of Eq. 7's code-entropy term log q (paper: 1; default ${DEFAULT-VALUE})")
+    double entropyWeight;
+
+    @Option(names = "--entropy-warmup", defaultValue = "0",
+            description = "steps over which beta rises linearly from 0 (default ${DEFAULT-VALUE}: none)")
+    int entropyWarmup;
+
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
@@ -101,7 +109,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
         ZsihConfig cfg = ZsihConfig.defaults().withBits(bits).withBatchSize(batch).withT(t).withLearningRate(lr)
-                .withSeed(seed).withSwitches(fusion, propagation, decoder, binarization);
+                .withEntropyWeight(entropyWeight).withEntropyWarmupSteps(entropyWarmup).withSeed(seed).withSwitches(fusion, propagation, decoder, binarization);
         RunOptions opts = RunOptions.epochs(epochs).withMaxSteps(maxSteps).withCheckpointEvery(checkpointEvery)
                 .withResume(resume);
         CancellationToken cancel = new CancellationToken();

@@ -2,17 +2,82 @@ package org.sketchfind.engine.model;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Eq. 6, the semantic decoder p(s | b) = N(μ(b), diag σ²(b)), with fully-connected μ(b) = b W_μ + c_μ and
- * log σ(b) = b W_σ + c_σ, and its negative log-likelihood, the first term of Eq. 7:
+ * Eq. 6, the semantic decoder p(s | b) = N(μ(b), diag σ²(b)), with fully-connected μ(b) = b̄ W_μ + c_μ and
+ * log σ(b) = b̄ W_σ + c_σ, and its negative log-likelihood, the first term of Eq. 7:
  * −log p(s|b) = Σ_d [ log σ_d + (s_d − μ_d)² / (2σ_d²) ] + (D/2) log 2π,
  * averaged over pairs and Monte-Carlo samples.
+ *
+ * <p>The layers read the centred code b̄ = 2b − 1 ∈ {−1, +1}^M. That is the same family of affine maps of b as
+ * Eq. 6 (b̄W + c = b(2W) + (c − 1ᵀW)), parametrised so that a random W adds no common offset: with {0, 1} codes the
+ * random initial W gave every class's μ the same shift 1ᵀW/2, the decoder's gradient pushed every code the same way
+ * to cancel it, and within 15 steps all codes were one constant code.
  */
 public final class GaussianDecoder {
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
+    /** Name of μ's bias c_μ. */
+    public static final String MU_BIAS = "dec_mu_b";
+    /** Name of log σ's bias c_σ. */
+    public static final String LOG_SIGMA_BIAS = "dec_logsigma_b";
+    /** Name of W_μ. */
+    public static final String MU_WEIGHT = "dec_mu_w";
+    /** Name of W_σ. */
+    public static final String LOG_SIGMA_WEIGHT = "dec_logsigma_w";
+    /** Smallest σ the data-driven initialisation sets (a dimension constant across classes would give log 0). */
+    static final double MIN_SIGMA = 1e-3;
+
     private GaussianDecoder() {
+    }
+
+    /**
+     * Starts the decoder near the marginal fit of the training classes' vectors, per dimension d with mean m_d and
+     * standard deviation σ_d over the classes: c_μ = m, c_σ = log σ, W_σ = 0, and W_μ keeps its random pattern
+     * rescaled so that b̄W_μ varies by about σ_d/2 in each dimension (each column's RMS = σ_d / (2√M)). Not in the
+     * paper, which does not say how the decoder is initialised. With Glorot weights and zero biases the initial NLL
+     * was ~1,000 nats (a random log σ of ±0.9 per dimension and μ spread twice as wide as the vectors themselves), the
+     * first hundreds of steps went into undoing that, and meanwhile the decoder's gradient into the codes was noise.
+     * The rescaled random W_μ still gives every class its own preferred code from the first step.
+     *
+     * @param params       the graph's variables (only the decoder's are changed; nothing happens when they are
+     *                     absent, as in the classifier ablation)
+     * @param classVectors the SEEN classes' vectors, one row per class
+     */
+    public static void initialiseFromData(java.util.Map<String, INDArray> params, float[][] classVectors) {
+        INDArray mu = params.get(MU_BIAS);
+        INDArray logSigma = params.get(LOG_SIGMA_BIAS);
+        INDArray wMu = params.get(MU_WEIGHT);
+        INDArray wSigma = params.get(LOG_SIGMA_WEIGHT);
+        if (mu == null || logSigma == null || wMu == null || wSigma == null || classVectors.length == 0) {
+            return;
+        }
+        long m = wMu.size(0);
+        wSigma.assign(0);
+        int d = classVectors[0].length;
+        if (mu.length() != d || logSigma.length() != d) {
+            throw new IllegalArgumentException("class vectors are " + d + "-d, the decoder has " + mu.length());
+        }
+        for (int j = 0; j < d; j++) {
+            double sum = 0;
+            for (float[] v : classVectors) {
+                sum += v[j];
+            }
+            double mean = sum / classVectors.length;
+            double sq = 0;
+            for (float[] v : classVectors) {
+                sq += (v[j] - mean) * (v[j] - mean);
+            }
+            double sigma = Math.max(Math.sqrt(sq / classVectors.length), MIN_SIGMA);
+            mu.putScalar(0, j, mean);
+            logSigma.putScalar(0, j, Math.log(sigma));
+            INDArray column = wMu.getColumn(j).dup();
+            double rms = Math.sqrt(column.mul(column).meanNumber().doubleValue());
+            if (rms > 0) {
+                wMu.putColumn(j, column.muli(sigma / (2 * Math.sqrt(m) * rms)));
+            }
+        }
     }
 
     /**
@@ -25,11 +90,11 @@ public final class GaussianDecoder {
         int k = cfg.mcSamples();
         long m = cfg.bits();
         long d = cfg.semanticDim();
-        SDVariable wMu = p.weight("dec_mu_w", m, d);
-        SDVariable cMu = p.bias("dec_mu_b", d, 0.0);
-        SDVariable wSig = p.weight("dec_logsigma_w", m, d);
-        SDVariable cSig = p.bias("dec_logsigma_b", d, 0.0);
-        SDVariable flat = sd.reshape(codes, -1, m);                        // [K·N, M]
+        SDVariable wMu = p.weight(MU_WEIGHT, m, d);
+        SDVariable cMu = p.bias(MU_BIAS, d, 0.0);
+        SDVariable wSig = p.weight(LOG_SIGMA_WEIGHT, m, d);
+        SDVariable cSig = p.bias(LOG_SIGMA_BIAS, d, 0.0);
+        SDVariable flat = sd.reshape(codes, -1, m).mul(2.0).sub(1.0);      // b̄ = 2b − 1, [K·N, M]
         SDVariable mu = sd.reshape(flat.mmul(wMu).add(cMu), k, -1, d);     // [K, N, D]
         SDVariable logSigma = sd.reshape(flat.mmul(wSig).add(cSig), k, -1, d);
         SDVariable diff = sd.expandDims(s, 0).sub(mu);                      // [K, N, D]

@@ -30,6 +30,11 @@ import java.util.Locale;
  * @param semanticDim        length of the class vectors (100 for GloVe 6B 100d)
  * @param quantizationWeight weight of the quantisation loss in the "stochastic neurons" ablation
  * @param decorrelationWeight weight of the bit-decorrelation loss in that ablation
+ * @param entropyWeight      β, the weight of Eq. 7's code-entropy term log q(b̃|x,y) (1 in the paper; β &lt; 1 as in a
+ *                           β-VAE lets more bits carry class information; stochastic neurons only)
+ * @param entropyWarmupSteps steps over which β rises linearly from 0 to {@code entropyWeight} (0: no warm-up), the
+ *                           usual cure for a variational model whose codes collapse to their prior before the
+ *                           decoder has learnt to use them (Bowman et al. 2016); not in the paper
  */
 public record ZsihConfig(
         int bits,
@@ -51,7 +56,9 @@ public record ZsihConfig(
         int gcnHidden,
         int semanticDim,
         double quantizationWeight,
-        double decorrelationWeight) {
+        double decorrelationWeight,
+        double entropyWeight,
+        int entropyWarmupSteps) {
 
     /** Eq. 2 or its ablation. */
     public enum Fusion { KRONECKER, CONCATENATION }
@@ -77,6 +84,9 @@ public record ZsihConfig(
         require(attentionHidden >= 1 && embedDim >= 1 && fusionDim >= 1 && gcnHidden >= 1 && semanticDim >= 1,
                 "layer widths must be positive");
         require(quantizationWeight >= 0 && decorrelationWeight >= 0, "ablation loss weights must be non-negative");
+        require(entropyWeight >= 0 && Double.isFinite(entropyWeight), "entropy weight must be non-negative: "
+                + entropyWeight);
+        require(entropyWarmupSteps >= 0, "entropy warm-up steps must be non-negative: " + entropyWarmupSteps);
     }
 
     private static void require(boolean ok, String message) {
@@ -89,70 +99,145 @@ public record ZsihConfig(
     public static ZsihConfig defaults() {
         return new ZsihConfig(64, 250, 0.1, 1e-4, 42L, 1,
                 Fusion.KRONECKER, Propagation.GRAPH_CONVOLUTION, Decoder.GAUSSIAN, Binarization.STOCHASTIC,
-                512, 13, 13, 256, 256, 256, 1024, 100, 1.0, 1.0);
+                512, 13, 13, 256, 256, 256, 1024, 100, 1.0, 1.0, 1.0, 0);
     }
 
     public ZsihConfig withBits(int v) {
-        return new ZsihConfig(v, batchSize, t, learningRate, seed, mcSamples, fusion, propagation, decoder,
-                binarization, featureChannels, featureHeight, featureWidth, attentionHidden, embedDim, fusionDim,
-                gcnHidden, semanticDim, quantizationWeight, decorrelationWeight);
+        return edit(b -> b.bits = v);
     }
 
     public ZsihConfig withBatchSize(int v) {
-        return new ZsihConfig(bits, v, t, learningRate, seed, mcSamples, fusion, propagation, decoder,
-                binarization, featureChannels, featureHeight, featureWidth, attentionHidden, embedDim, fusionDim,
-                gcnHidden, semanticDim, quantizationWeight, decorrelationWeight);
+        return edit(b -> b.batchSize = v);
     }
 
     public ZsihConfig withT(double v) {
-        return new ZsihConfig(bits, batchSize, v, learningRate, seed, mcSamples, fusion, propagation, decoder,
-                binarization, featureChannels, featureHeight, featureWidth, attentionHidden, embedDim, fusionDim,
-                gcnHidden, semanticDim, quantizationWeight, decorrelationWeight);
+        return edit(b -> b.t = v);
     }
 
     public ZsihConfig withLearningRate(double v) {
-        return new ZsihConfig(bits, batchSize, t, v, seed, mcSamples, fusion, propagation, decoder,
-                binarization, featureChannels, featureHeight, featureWidth, attentionHidden, embedDim, fusionDim,
-                gcnHidden, semanticDim, quantizationWeight, decorrelationWeight);
+        return edit(b -> b.learningRate = v);
     }
 
     public ZsihConfig withSeed(long v) {
-        return new ZsihConfig(bits, batchSize, t, learningRate, v, mcSamples, fusion, propagation, decoder,
-                binarization, featureChannels, featureHeight, featureWidth, attentionHidden, embedDim, fusionDim,
-                gcnHidden, semanticDim, quantizationWeight, decorrelationWeight);
+        return edit(b -> b.seed = v);
     }
 
     public ZsihConfig withMcSamples(int v) {
-        return new ZsihConfig(bits, batchSize, t, learningRate, seed, v, fusion, propagation, decoder,
-                binarization, featureChannels, featureHeight, featureWidth, attentionHidden, embedDim, fusionDim,
-                gcnHidden, semanticDim, quantizationWeight, decorrelationWeight);
+        return edit(b -> b.mcSamples = v);
+    }
+
+    /** Sets β, the weight of Eq. 7's code-entropy term log q (1 in the paper). */
+    public ZsihConfig withEntropyWeight(double v) {
+        return edit(b -> b.entropyWeight = v);
+    }
+
+    /** Sets β's linear warm-up from 0 over {@code steps} steps (0: none). */
+    public ZsihConfig withEntropyWarmupSteps(int steps) {
+        return edit(b -> b.entropyWarmupSteps = steps);
+    }
+
+    /** β at 0-based step {@code step}: the warm-up's linear ramp, then {@link #entropyWeight}. */
+    public double entropyWeightAt(long step) {
+        if (entropyWarmupSteps == 0 || step >= entropyWarmupSteps) {
+            return entropyWeight;
+        }
+        return entropyWeight * step / entropyWarmupSteps;
     }
 
     /** Sets the four ablation switches at once. */
-    public ZsihConfig withSwitches(Fusion f, Propagation p, Decoder d, Binarization b) {
-        return new ZsihConfig(bits, batchSize, t, learningRate, seed, mcSamples, f, p, d, b,
-                featureChannels, featureHeight, featureWidth, attentionHidden, embedDim, fusionDim,
-                gcnHidden, semanticDim, quantizationWeight, decorrelationWeight);
+    public ZsihConfig withSwitches(Fusion f, Propagation p, Decoder d, Binarization bin) {
+        return edit(b -> {
+            b.fusion = f;
+            b.propagation = p;
+            b.decoder = d;
+            b.binarization = bin;
+        });
     }
 
     /** Sets the shape of the input feature maps (a reduced map for tests, or a channel-reduced cache). */
     public ZsihConfig withFeatureShape(int channels, int height, int width) {
-        return new ZsihConfig(bits, batchSize, t, learningRate, seed, mcSamples, fusion, propagation, decoder,
-                binarization, channels, height, width, attentionHidden, embedDim, fusionDim,
-                gcnHidden, semanticDim, quantizationWeight, decorrelationWeight);
+        return edit(b -> {
+            b.featureChannels = channels;
+            b.featureHeight = height;
+            b.featureWidth = width;
+        });
     }
 
     /** Sets the layer widths (attention hidden, encoder feature, Eq. 2 projection, Eq. 3 hidden). */
     public ZsihConfig withWidths(int attention, int embed, int fusionWidth, int gcn) {
-        return new ZsihConfig(bits, batchSize, t, learningRate, seed, mcSamples, fusion, propagation, decoder,
-                binarization, featureChannels, featureHeight, featureWidth, attention, embed, fusionWidth,
-                gcn, semanticDim, quantizationWeight, decorrelationWeight);
+        return edit(b -> {
+            b.attentionHidden = attention;
+            b.embedDim = embed;
+            b.fusionDim = fusionWidth;
+            b.gcnHidden = gcn;
+        });
     }
 
     public ZsihConfig withSemanticDim(int v) {
-        return new ZsihConfig(bits, batchSize, t, learningRate, seed, mcSamples, fusion, propagation, decoder,
-                binarization, featureChannels, featureHeight, featureWidth, attentionHidden, embedDim, fusionDim,
-                gcnHidden, v, quantizationWeight, decorrelationWeight);
+        return edit(b -> b.semanticDim = v);
+    }
+
+    /** A copy with the changes {@code change} makes to a mutable copy of every field (validated again). */
+    private ZsihConfig edit(java.util.function.Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.build();
+    }
+
+    /** The record's fields, mutable: the one place that lists them all for the copy methods. */
+    private static final class Fields {
+        int bits;
+        int batchSize;
+        double t;
+        double learningRate;
+        long seed;
+        int mcSamples;
+        Fusion fusion;
+        Propagation propagation;
+        Decoder decoder;
+        Binarization binarization;
+        int featureChannels;
+        int featureHeight;
+        int featureWidth;
+        int attentionHidden;
+        int embedDim;
+        int fusionDim;
+        int gcnHidden;
+        int semanticDim;
+        double quantizationWeight;
+        double decorrelationWeight;
+        double entropyWeight;
+        int entropyWarmupSteps;
+
+        Fields(ZsihConfig c) {
+            bits = c.bits;
+            batchSize = c.batchSize;
+            t = c.t;
+            learningRate = c.learningRate;
+            seed = c.seed;
+            mcSamples = c.mcSamples;
+            fusion = c.fusion;
+            propagation = c.propagation;
+            decoder = c.decoder;
+            binarization = c.binarization;
+            featureChannels = c.featureChannels;
+            featureHeight = c.featureHeight;
+            featureWidth = c.featureWidth;
+            attentionHidden = c.attentionHidden;
+            embedDim = c.embedDim;
+            fusionDim = c.fusionDim;
+            gcnHidden = c.gcnHidden;
+            semanticDim = c.semanticDim;
+            quantizationWeight = c.quantizationWeight;
+            decorrelationWeight = c.decorrelationWeight;
+            entropyWeight = c.entropyWeight;
+            entropyWarmupSteps = c.entropyWarmupSteps;
+        }
+
+        ZsihConfig build() {
+            return new ZsihConfig(bits, batchSize, t, learningRate, seed, mcSamples, fusion, propagation, decoder, binarization, featureChannels, featureHeight, featureWidth, attentionHidden, embedDim, fusionDim, gcnHidden, semanticDim, quantizationWeight, decorrelationWeight, entropyWeight,
+                    entropyWarmupSteps);
+        }
     }
 
     /** Spatial positions H·W of a feature map. */
@@ -167,8 +252,8 @@ public record ZsihConfig(
 
     /** A one-line summary for logs and the model card. */
     public String summary() {
-        return String.format(Locale.ROOT, "M=%d batch=%d t=%g lr=%g seed=%d mc=%d %s/%s/%s/%s map=%dx%dx%d",
-                bits, batchSize, t, learningRate, seed, mcSamples, fusion, propagation, decoder, binarization,
+        return String.format(Locale.ROOT, "M=%d batch=%d t=%g lr=%g seed=%d mc=%d beta=%g warmup=%d %s/%s/%s/%s map=%dx%dx%d",
+                bits, batchSize, t, learningRate, seed, mcSamples, entropyWeight, entropyWarmupSteps, fusion, propagation, decoder, binarization,
                 featureChannels, featureHeight, featureWidth);
     }
 }

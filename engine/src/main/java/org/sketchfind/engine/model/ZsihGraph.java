@@ -21,7 +21,8 @@ import java.util.List;
  * </pre>
  * Placeholders: {@link #SKETCH_MAPS} and {@link #IMAGE_MAPS} [N, C, H, W]; {@link #CLASS_VECTORS} [N, D] (Gaussian
  * decoder and the graph of Eq. 3); {@link #U} [K, N, M], the ε of Eq. 4 (stochastic neurons only); {@link #LABELS}
- * [N, classes] one-hot (classifier ablation only). The loss terms are the scalar variables {@link #lossTerms()};
+ * [N, classes] one-hot (classifier ablation only); {@link #ENTROPY_WEIGHT}, the scalar β of log q at this step
+ * (stochastic neurons only; see {@link ZsihConfig#entropyWeightAt}). The loss terms are the scalar variables {@link #lossTerms()};
  * {@link #TOTAL} is their sum and the training loss.
  */
 public final class ZsihGraph {
@@ -30,6 +31,8 @@ public final class ZsihGraph {
     public static final String CLASS_VECTORS = "class_vectors";
     public static final String U = "u";
     public static final String LABELS = "labels";
+    /** Scalar placeholder β, the weight of log q in the training loss (stochastic neurons only). */
+    public static final String ENTROPY_WEIGHT = "entropy_weight";
     public static final String TOTAL = "loss_total";
     public static final String IMAGE_OUT = HashEncoder.IMAGE + "out";
     public static final String SKETCH_OUT = HashEncoder.SKETCH + "out";
@@ -105,8 +108,9 @@ public final class ZsihGraph {
 
         if (cfg.binarization() == ZsihConfig.Binarization.STOCHASTIC) {
             SDVariable logQ = CodeLoss.logQ(sd, z, codes);
-            terms.add(logQ.name());
-            parts.add(logQ);
+            SDVariable beta = sd.placeHolder(ENTROPY_WEIGHT, dtype);           // a scalar, fed every step
+            terms.add(logQ.name());                                          // logged unweighted
+            parts.add(logQ.mul(beta));
         } else {
             SDVariable probs = sd.getVariable("code_probs");
             SDVariable q = QuantizationLoss.quantization(sd, probs, cfg.bits()).mul(cfg.quantizationWeight());

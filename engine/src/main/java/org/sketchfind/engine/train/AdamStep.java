@@ -17,11 +17,20 @@ import java.util.Map;
  * and all parameter gradients in one pass) and Adam (Kingma and Ba; β₁ 0.9, β₂ 0.999, ε 1e-8) applied with
  * libnd4j's fused {@code adam_updater} op. The Adam moments are kept here, not inside SameDiff, so that checkpoints
  * can save and restore them exactly.
+ *
+ * <p>Step size per weight matrix: lr · min(1, {@value #FAN_IN_REFERENCE}/fan-in). Adam moves every entry by about
+ * lr whatever its gradient's scale, so a layer's output moves by about lr · Σ|x| per step, which grows with its fan-in.
+ * Eq. 3's first layer reads the 65,536-d Kronecker feature: at the common lr its outputs jumped by ~10 in one step,
+ * every code saturated and the run never recovered. Scaling Adam's step by 1/fan-in for wide layers is the rule of
+ * μP (Yang et al. 2021, "Tuning large neural networks via zero-shot hyperparameter transfer"); here it only touches
+ * layers wider than {@value #FAN_IN_REFERENCE} inputs, so in the paper's sizes only Eq. 3's first layer (×1/64).
  */
 final class AdamStep {
     static final double BETA1 = 0.9;
     static final double BETA2 = 0.999;
     static final double EPS = 1e-8;
+    /** Fan-in up to which a weight matrix takes the full learning rate. */
+    static final long FAN_IN_REFERENCE = 1024;
 
     private final ZsihGraph graph;
     private final double lr;
@@ -49,7 +58,8 @@ final class AdamStep {
                 () -> graph.sameDiff().calculateGradientsAndOutputs(feeds, graph.lossTerms(), names));
         for (String n : names) {
             INDArray g = og.getGradients().get(n);
-            Nd4j.exec(new AdamUpdater(g, v.get(n), m.get(n), lr, BETA1, BETA2, EPS, (int) iteration));
+            double stepSize = lr * learningRateScale(params.get(n).shape());
+            Nd4j.exec(new AdamUpdater(g, v.get(n), m.get(n), stepSize, BETA1, BETA2, EPS, (int) iteration));
             params.get(n).subi(g);
         }
         Map<String, Double> losses = new LinkedHashMap<>();
@@ -57,6 +67,14 @@ final class AdamStep {
             losses.put(term, og.getOutputs().get(term).getDouble(0));
         }
         return losses;
+    }
+
+    /** min(1, {@value #FAN_IN_REFERENCE}/fan-in) for a [fan-in, fan-out] weight; 1 for biases ([1, n]). */
+    static double learningRateScale(long[] shape) {
+        if (shape.length != 2 || shape[0] <= FAN_IN_REFERENCE) {
+            return 1.0;
+        }
+        return (double) FAN_IN_REFERENCE / shape[0];
     }
 
     /** The live parameter arrays (updated in place). */

@@ -6,6 +6,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sketchfind.engine.model.GaussianDecoder;
 import org.sketchfind.engine.model.ModelFile;
 import org.sketchfind.engine.model.ModelManifest;
 import org.sketchfind.engine.model.ZsihConfig;
@@ -95,6 +96,9 @@ public final class Trainer {
                 priorSeconds = s.trainingSeconds();
                 resumed = true;
             }
+        }
+        if (!resumed) {
+            GaussianDecoder.initialiseFromData(params, data.classVectors());
         }
         writeConfig(configFile, cfg, options, data);
 
@@ -242,6 +246,9 @@ public final class Trainer {
         }
         if (sd.hasVariable(ZsihGraph.LABELS)) {
             feeds.put(ZsihGraph.LABELS, Nd4j.create(labels, new long[]{n, nc}, 'c'));
+        }
+        if (sd.hasVariable(ZsihGraph.ENTROPY_WEIGHT)) {
+            feeds.put(ZsihGraph.ENTROPY_WEIGHT, Nd4j.scalar(DataType.FLOAT, cfg.entropyWeightAt(step)));
         }
         if (sd.hasVariable(ZsihGraph.U)) {
             SplittableRandom rnd = new SplittableRandom(cfg.seed() * 0xD1B54A32D192ED03L + step * 0x9E3779B97F4A7C15L

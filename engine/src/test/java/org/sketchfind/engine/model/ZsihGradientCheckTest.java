@@ -255,7 +255,8 @@ class ZsihGradientCheckTest {
         for (int kk = 0; kk < k; kk++) {
             for (int n = 0; n < 3; n++) {
                 INDArray bn = b.get(org.nd4j.linalg.indexing.NDArrayIndex.point(kk),
-                        org.nd4j.linalg.indexing.NDArrayIndex.point(n)).reshape(1, SMALL.bits());
+                        org.nd4j.linalg.indexing.NDArrayIndex.point(n)).reshape(1, SMALL.bits())
+                        .mul(2.0).sub(1.0);                                  // the centred code 2b − 1
                 INDArray mu = bn.mmul(wMu);
                 INDArray ls = bn.mmul(wSig);
                 for (int d = 0; d < SMALL.semanticDim(); d++) {
@@ -373,6 +374,9 @@ class ZsihGradientCheckTest {
         }
         if (g.sameDiff().hasVariable(ZsihGraph.U)) {
             ph.put(ZsihGraph.U, rand(seed + 3, 0, 1, cfg.mcSamples(), n, cfg.bits()));
+        }
+        if (g.sameDiff().hasVariable(ZsihGraph.ENTROPY_WEIGHT)) {
+            ph.put(ZsihGraph.ENTROPY_WEIGHT, Nd4j.scalar(DataType.DOUBLE, cfg.entropyWeight()));
         }
         if (g.sameDiff().hasVariable(ZsihGraph.LABELS)) {
             INDArray y = Nd4j.create(DataType.DOUBLE, n, g.numClasses());

@@ -81,6 +81,33 @@ class ZsihGraphTest {
         assertThrows(IllegalArgumentException.class, () -> SMALL.withT(0));
     }
 
+    @Test
+    void betaWeightsTheEntropyTermOnlyAndRampsUpOverTheWarmUp() {
+        ZsihGraph g = ZsihGraph.build(SMALL, 3, DataType.DOUBLE);
+        Map<String, INDArray> ph = new java.util.HashMap<>(ZsihGradientCheckTest.placeholders(SMALL, g, 4, 7));
+        List<String> terms = g.lossTerms();
+        for (double beta : new double[]{0.0, 0.2, 1.0}) {
+            ph.put(ZsihGraph.ENTROPY_WEIGHT, org.nd4j.linalg.factory.Nd4j.scalar(DataType.DOUBLE, beta));
+            Map<String, INDArray> out = g.sameDiff().output(ph, terms.toArray(String[]::new));
+            double logQ = out.get("loss_log_q").getDouble(0);
+            assertTrue(logQ < 0, "log q of a sampled code is negative: " + logQ);
+            double expected = out.get("loss_decoder").getDouble(0) + beta * logQ
+                    + out.get("loss_image_code").getDouble(0) + out.get("loss_sketch_code").getDouble(0);
+            assertEquals(expected, out.get(ZsihGraph.TOTAL).getDouble(0), 1e-9, "beta = " + beta);
+        }
+
+        ZsihConfig warm = SMALL.withEntropyWeight(0.2).withEntropyWarmupSteps(100);
+        assertEquals(0.0, warm.entropyWeightAt(0));
+        assertEquals(0.1, warm.entropyWeightAt(50), 1e-12);
+        assertEquals(0.2, warm.entropyWeightAt(100));
+        assertEquals(0.2, warm.entropyWeightAt(5000));
+        assertEquals(1.0, SMALL.entropyWeightAt(0), "no warm-up: the paper's weight from the first step");
+        assertThrows(IllegalArgumentException.class, () -> SMALL.withEntropyWeight(-1));
+        assertThrows(IllegalArgumentException.class, () -> SMALL.withEntropyWarmupSteps(-1));
+        assertEquals(warm, warm.withBits(8), "a copy method keeps every other field");
+        assertNotEquals(warm, SMALL);
+    }
+
     static INDArray adjacency(ZsihConfig cfg, INDArray s) {
         SameDiff sd = SameDiff.create();
         SemanticGraph.normalizedAdjacency(sd, sd.placeHolder("s", DataType.FLOAT, -1, 3), cfg.t());
