@@ -41,13 +41,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--bits", defaultValue = "64", description = "code length M: 16, 32, 64 or 128 (default 64)")
     int bits;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "epochs (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "40", description = "epochs (default ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--max-steps", defaultValue = "0", description = "stop after this many steps (0: no limit)")
     long maxSteps;
 
-    @Option(names = "--batch", defaultValue = "250", description = "pairs per mini-batch (paper: 250)")
+    @Option(names = "--batch", defaultValue = "64",
+            description = "pairs per mini-batch (paper: 250; default ${DEFAULT-VALUE}: 4x the steps per epoch on a CPU)")
     int batch;
 
     @Option(names = "--t", defaultValue = "0.1", description = "graph kernel width t of Eq. 3 (paper: 0.1)")
@@ -56,12 +57,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default ${DEFAULT-VALUE})")
     double lr;
 
-    @Option(names = "--entropy-weight", defaultValue = "1.0",
+    @Option(names = "--entropy-weight", defaultValue = "0.2",
             description = "beta, weight of Eq. 7's code-entropy term log q (paper: 1; default ${DEFAULT-VALUE})")
     double entropyWeight;
 
-    @Option(names = "--entropy-warmup", defaultValue = "0",
-            description = "steps over which beta rises linearly from 0 (default ${DEFAULT-VALUE}: none)")
+    @Option(names = "--entropy-warmup", defaultValue = "150",
+            description = "steps over which beta rises linearly from 0 (paper: none; default ${DEFAULT-VALUE})")
     int entropyWarmup;
 
     @Option(names = "--seed", defaultValue = "42")

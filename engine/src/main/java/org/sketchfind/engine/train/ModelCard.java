@@ -30,6 +30,8 @@ final class ModelCard {
         sb.append(String.format(Locale.ROOT, "- M = %d bits, batch %d pairs, t = %g, Adam lr %g, seed %d, "
                         + "%d Monte-Carlo sample(s)%n", c.bits(), c.batchSize(), c.t(), c.learningRate(), c.seed(),
                 c.mcSamples()));
+        sb.append(String.format(Locale.ROOT, "- Weight of log q (beta) %g, reached after a linear warm-up of %d steps"
+                + " (paper: 1, no warm-up)%n", c.entropyWeight(), c.entropyWarmupSteps()));
         sb.append(String.format(Locale.ROOT, "- Fusion %s, propagation %s, decoder %s, binarisation %s%n",
                 c.fusion(), c.propagation(), c.decoder(), c.binarization()));
         sb.append(String.format(Locale.ROOT, "- Widths: attention %d, encoder feature %d, Eq. 2 projection %d,"
