@@ -40,7 +40,7 @@ public final class ItqBackboneModel implements HashingModel {
 
     @Override
     public String method() {
-        return "ImageNet features + ITQ (shipped model)";
+        return "ImageNet features + ITQ (model file)";
     }
 
     @Override
