@@ -53,6 +53,24 @@ public final class IndexCommand implements Runnable {
         CatalogueService open() throws IOException {
             return new Sketchfind(model).catalogue(dataDir);
         }
+
+        /**
+         * Opens the catalogue, runs {@code body} on it and closes it; an I/O or runtime failure becomes the one-line
+         * message "sketchfind index SUBCOMMAND: cause" on stderr and exit code 1.
+         */
+        int run(String subcommand, Body body) {
+            try (CatalogueService svc = open()) {
+                return body.apply(svc);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("sketchfind index " + subcommand + ": " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /** What an index subcommand does with the open catalogue; returns the exit code. */
+    interface Body {
+        int apply(CatalogueService svc) throws IOException;
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -70,12 +88,8 @@ public final class IndexCommand implements Runnable {
                 System.err.println("sketchfind index add: not a folder: " + folder);
                 return 2;
             }
-            try (CatalogueService svc = common.open()) {
-                return runScan(svc, () -> svc.addFolder(folder, progressLine(common.json)), common.json);
-            } catch (IOException | RuntimeException e) {
-                System.err.println("sketchfind index add: " + e.getMessage());
-                return 1;
-            }
+            return common.run("add",
+                    svc -> runScan(svc, () -> svc.addFolder(folder, progressLine(common.json)), common.json));
         }
     }
 
@@ -87,17 +101,14 @@ public final class IndexCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (CatalogueService svc = common.open()) {
+            return common.run("rescan", svc -> {
                 if (svc.catalogue().folders().isEmpty()) {
                     System.err.println("sketchfind index rescan: no folders registered in " + svc.catalogue().dataDir()
                             + " (use: index add FOLDER)");
                     return 2;
                 }
                 return runScan(svc, () -> svc.rescan(progressLine(common.json)), common.json);
-            } catch (IOException | RuntimeException e) {
-                System.err.println("sketchfind index rescan: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
@@ -112,17 +123,14 @@ public final class IndexCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (CatalogueService svc = common.open()) {
+            return common.run("remove", svc -> {
                 ScanHandle h = svc.removeFolder(folder, progressLine(common.json));
                 if (h == null) {
                     System.err.println("sketchfind index remove: not a registered folder: " + folder);
                     return 2;
                 }
                 return runScan(svc, () -> h, common.json);
-            } catch (IOException | RuntimeException e) {
-                System.err.println("sketchfind index remove: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
@@ -134,7 +142,7 @@ public final class IndexCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (CatalogueService svc = common.open()) {
+            return common.run("status", svc -> {
                 Catalogue.Status st = svc.status();
                 if (common.json) {
                     JsonOutput.print(statusJson(st, svc), System.out);
@@ -152,10 +160,7 @@ public final class IndexCommand implements Runnable {
                     }
                 }
                 return 0;
-            } catch (IOException | RuntimeException e) {
-                System.err.println("sketchfind index status: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
