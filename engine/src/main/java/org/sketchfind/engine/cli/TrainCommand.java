@@ -110,7 +110,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
         ZsihConfig cfg = ZsihConfig.defaults().withBits(bits).withBatchSize(batch).withT(t).withLearningRate(lr)
-                .withEntropyWeight(entropyWeight).withEntropyWarmupSteps(entropyWarmup).withSeed(seed).withSwitches(fusion, propagation, decoder, binarization);
+                .withEntropyWeight(entropyWeight).withEntropyWarmupSteps(entropyWarmup).withSeed(seed)
+                .withSwitches(fusion, propagation, decoder, binarization);
         RunOptions opts = RunOptions.epochs(epochs).withMaxSteps(maxSteps).withCheckpointEvery(checkpointEvery)
                 .withResume(resume);
         CancellationToken cancel = new CancellationToken();

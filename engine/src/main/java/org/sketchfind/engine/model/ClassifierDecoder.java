@@ -8,8 +8,7 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  * Ablation of Eq. 6 (Table 3, "decoder → classifier"): instead of reconstructing the class vector, the codes predict
  * the seen class with a fully-connected softmax layer; the decoder term of Eq. 7 becomes the cross-entropy
  * −Σ_c y_c log softmax(b̄ W + c)_c (b̄ = 2b − 1, as in {@link GaussianDecoder}), averaged over pairs and Monte-Carlo
- * samples. It uses no semantic vectors, so the
- * model loses its semantic transfer to unseen classes.
+ * samples. It uses no semantic vectors, so the model loses its semantic transfer to unseen classes.
  */
 public final class ClassifierDecoder {
     private ClassifierDecoder() {
@@ -26,7 +25,8 @@ public final class ClassifierDecoder {
         long m = cfg.bits();
         SDVariable w = p.weight("cls_w", m, numClasses);
         SDVariable c = p.bias("cls_b", numClasses, 0.0);
-        SDVariable logits = sd.reshape(sd.reshape(codes, -1, m).mul(2.0).sub(1.0).mmul(w).add(c), cfg.mcSamples(), -1, numClasses);
+        SDVariable rows = GaussianDecoder.centredRows(sd, codes, m);
+        SDVariable logits = sd.reshape(rows.mmul(w).add(c), cfg.mcSamples(), -1, numClasses);
         // log-softmax over the classes, written out (SameDiff M2.1's logSoftmax(x, dim) fails to build its
         // gradient): logits − max − log Σ exp(logits − max), the max held constant (the result does not depend on it).
         SDVariable max = new StopGradient(sd, sd.max(logits, true, 2)).outputVariable();

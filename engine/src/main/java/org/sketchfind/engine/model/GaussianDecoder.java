@@ -80,6 +80,11 @@ public final class GaussianDecoder {
         }
     }
 
+    /** The codes b̃ [K, N, M] as rows [K·N, M] of centred codes b̄ = 2b̃ − 1, what both decoders read. */
+    static SDVariable centredRows(SameDiff sd, SDVariable codes, long m) {
+        return sd.reshape(codes, -1, m).mul(2.0).sub(1.0);
+    }
+
     /**
      * @param codes b̃ [K, N, M]
      * @param s     class vectors [N, D]
@@ -94,7 +99,7 @@ public final class GaussianDecoder {
         SDVariable cMu = p.bias(MU_BIAS, d, 0.0);
         SDVariable wSig = p.weight(LOG_SIGMA_WEIGHT, m, d);
         SDVariable cSig = p.bias(LOG_SIGMA_BIAS, d, 0.0);
-        SDVariable flat = sd.reshape(codes, -1, m).mul(2.0).sub(1.0);      // b̄ = 2b − 1, [K·N, M]
+        SDVariable flat = centredRows(sd, codes, m);                       // b̄ = 2b − 1, [K·N, M]
         SDVariable mu = sd.reshape(flat.mmul(wMu).add(cMu), k, -1, d);     // [K, N, D]
         SDVariable logSigma = sd.reshape(flat.mmul(wSig).add(cSig), k, -1, d);
         SDVariable diff = sd.expandDims(s, 0).sub(mu);                      // [K, N, D]
