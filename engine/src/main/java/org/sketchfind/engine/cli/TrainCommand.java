@@ -72,6 +72,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "sketches and photos per SEEN class held out for validation mAP (default ${DEFAULT-VALUE})")
     int heldOut;
 
+    @Option(names = "--validation-classes", defaultValue = "0", paramLabel = "K",
+            description = "hold out K whole seen classes for validation instead of items (a zero-shot proxy that"
+                    + " never touches the unseen classes; they do not train); default 0")
+    int validationClasses;
+
     @Option(names = "--checkpoint-every", defaultValue = "50", description = "steps between checkpoints")
     int checkpointEvery;
 
@@ -117,11 +122,18 @@ public final class TrainCommand implements Callable<Integer> {
         CancellationToken cancel = new CancellationToken();
         Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
         try (DatasetFeatures features = DatasetFeatures.load(ds.dataset(), common.cacheDir(), fx, System.err::println)) {
-            TrainingData td = SeenTrainingSet.build(features, ds.split(), GloveVectors.load(gloveFile), heldOut, seed);
+            TrainingData td = SeenTrainingSet.build(features, ds.split(), GloveVectors.load(gloveFile), heldOut,
+                    validationClasses, seed);
             System.err.printf(Locale.ROOT, "training on %d seen classes: %d sketches, %d photos (%d + %d held out)%n",
                     td.classNames().size(), td.trainSketches().length, td.trainPhotos().length,
                     td.valSketches().length, td.valPhotos().length);
-            TrainingResult r = new Trainer().train(td, cfg, opts, out, new ProgressLine(), cancel);
+            String validationLabel = "held-out seen items";
+            if (!td.validationClassNames().isEmpty()) {
+                validationLabel = td.validationClassNames().size() + " held-out seen classes";
+                System.err.println("validation classes (held out whole, not trained): "
+                        + String.join(", ", td.validationClassNames()));
+            }
+            TrainingResult r = new Trainer().train(td, cfg, opts, out, new ProgressLine(validationLabel), cancel);
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("status", r.status().name().toLowerCase(Locale.ROOT));
             o.put("steps", r.steps());
@@ -140,6 +152,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** One progress line on stderr per step, one summary line per epoch. */
     static final class ProgressLine implements TrainingListener {
+        private final String validationLabel;
+
+        ProgressLine(String validationLabel) {
+            this.validationLabel = validationLabel;
+        }
+
         @Override
         public void onStart(Start e) {
             System.err.printf(Locale.ROOT, "%s at step %d of %d (%d steps/epoch, %,d parameters)%n",
@@ -157,8 +175,8 @@ public final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onEpoch(Epoch e) {
-            System.err.printf(Locale.ROOT, "%nepoch %d: mean loss %.4f, validation mAP (held-out seen items) %.4f, %.0f s%n",
-                    e.epoch(), e.meanTotalLoss(), e.validationMap(), e.seconds());
+            System.err.printf(Locale.ROOT, "%nepoch %d: mean loss %.4f, validation mAP (%s) %.4f, %.0f s%n",
+                    e.epoch(), e.meanTotalLoss(), validationLabel, e.validationMap(), e.seconds());
         }
 
         private static String eta(double s) {

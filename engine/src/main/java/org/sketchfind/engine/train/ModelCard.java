@@ -23,6 +23,11 @@ final class ModelCard {
         sb.append(String.format(Locale.ROOT, "- Training items: %d sketches, %d photos; held out for validation:"
                         + " %d sketches, %d photos%n", data.trainSketches().length, data.trainPhotos().length,
                 data.valSketches().length, data.valPhotos().length));
+        if (!data.validationClassNames().isEmpty()) {
+            sb.append("- Validation: ").append(data.validationClassNames().size()).append(" seen classes held out"
+                    + " whole as a zero-shot proxy (they did not train): ")
+                    .append(String.join(", ", data.validationClassNames())).append('\n');
+        }
         sb.append("- Semantic vectors: ").append(c.semanticDim()).append("-d class vectors\n");
         sb.append(String.format(Locale.ROOT, "- Input: backbone feature maps %dx%dx%d%n%n", c.featureChannels(),
                 c.featureHeight(), c.featureWidth()));
@@ -49,8 +54,13 @@ final class ModelCard {
         for (Map.Entry<String, Double> e : m.metrics().entrySet()) {
             sb.append(String.format(Locale.ROOT, "- %s: %.6g%n", e.getKey(), e.getValue()));
         }
-        sb.append("\nValidation mAP is sketch-to-photo Hamming ranking on held-out items of the seen classes; it"
-                + " says nothing about zero-shot (unseen-class) retrieval.\n");
+        if (data.validationClassNames().isEmpty()) {
+            sb.append("\nValidation mAP is sketch-to-photo Hamming ranking on held-out items of the seen classes; it"
+                    + " says nothing about zero-shot (unseen-class) retrieval.\n");
+        } else {
+            sb.append("\nValidation mAP is sketch-to-photo Hamming ranking on the held-out seen classes above: a"
+                    + " zero-shot proxy that never touches the split's unseen classes.\n");
+        }
         return sb.toString();
     }
 }

@@ -23,10 +23,13 @@ public final class SeenTrainingSet {
     }
 
     /**
-     * @param perClassHeldOut sketches and photos per seen class held out for validation mAP
+     * @param perClassHeldOut  sketches and photos per seen class held out for validation mAP (when
+     *                         {@code validationClasses} is 0)
+     * @param validationClasses seen classes held out whole for validation instead (a zero-shot proxy; see
+     *                         {@link TrainingData#withHeldOutClasses}); 0 for none
      */
     public static TrainingData build(DatasetFeatures features, ZeroShotSplit split, GloveVectors glove,
-                                     int perClassHeldOut, long seed) {
+                                     int perClassHeldOut, int validationClasses, long seed) {
         SeenClasses seen = split.seen();
         SeenSet<LabeledImage> sketches = seen.select(features.sketches());
         SeenSet<LabeledImage> photos = seen.select(features.photos());
@@ -40,9 +43,15 @@ public final class SeenTrainingSet {
         }
         int[][] sk = rowsAndClasses(features.sketches(), sketches, seen, index);
         int[][] ph = rowsAndClasses(features.photos(), photos, seen, index);
-        return TrainingData.withHeldOut(new FeatureMapsSubset(features.sketchMaps(), sk[0]), sk[1],
-                new FeatureMapsSubset(features.photoMaps(), ph[0]), ph[1], names, classVectors,
-                features.dataset().root().getFileName() + ":" + split.column(), perClassHeldOut, seed);
+        FeatureMaps sketchMaps = new FeatureMapsSubset(features.sketchMaps(), sk[0]);
+        FeatureMaps photoMaps = new FeatureMapsSubset(features.photoMaps(), ph[0]);
+        String splitName = features.dataset().root().getFileName() + ":" + split.column();
+        if (validationClasses > 0) {
+            return TrainingData.withHeldOutClasses(sketchMaps, sk[1], photoMaps, ph[1], names, classVectors, splitName,
+                    validationClasses, seed);
+        }
+        return TrainingData.withHeldOut(sketchMaps, sk[1], photoMaps, ph[1], names, classVectors, splitName,
+                perClassHeldOut, seed);
     }
 
     /** [cache rows, class indices] of the seen items, in cache order. */

@@ -178,7 +178,8 @@ public final class Trainer {
         double finalMap = maps.isEmpty() ? (options.validate() ? validationMap(encoders, params, data) : Double.NaN)
                 : maps.get(maps.size() - 1);
         if (!Double.isNaN(finalMap)) {
-            metrics.put("validation_map_seen", finalMap);
+            metrics.put(data.validationClassNames().isEmpty() ? "validation_map_seen"
+                    : "validation_map_held_out_seen_classes", finalMap);
         }
         last.forEach((k, v) -> metrics.put("final_" + k, v));
         Path model = runDir.resolve(MODEL_FILE);
@@ -302,6 +303,7 @@ public final class Trainer {
         json.put("config", cfg);
         json.put("options", options);
         json.put("data", Map.of("split", data.splitName(), "classes", data.classNames(),
+                "validation_classes", data.validationClassNames(),
                 "train_sketches", data.trainSketches().length, "train_photos", data.trainPhotos().length,
                 "validation_sketches", data.valSketches().length, "validation_photos", data.valPhotos().length));
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

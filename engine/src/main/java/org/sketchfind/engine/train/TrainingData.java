@@ -1,8 +1,12 @@
 package org.sketchfind.engine.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * What the trainer needs, all of it from the SEEN classes of a zero-shot split: feature maps of sketches and photos
@@ -19,11 +23,18 @@ import java.util.SplittableRandom;
  * @param splitName    where the seen classes come from, e.g. "sketchy:split_sake_zeroshot1_25unseen"
  * @param trainSketches sketch items to train on; likewise the photos
  * @param valSketches  held-out sketch items (validation queries); likewise the photos (validation gallery)
+ * @param validationClassNames classes held out whole for validation, a zero-shot proxy drawn from the seen classes
+ *                     (empty when validation holds out items of the training classes instead): item class index
+ *                     {@code classNames.size() + j} is {@code validationClassNames.get(j)}. Neither their items nor
+ *                     their names or vectors train: {@code classNames} and {@code classVectors} are the training
+ *                     classes only.
  */
 public record TrainingData(FeatureMaps sketchMaps, int[] sketchClasses, FeatureMaps photoMaps, int[] photoClasses,
                            List<String> classNames, float[][] classVectors, String splitName,
-                           int[] trainSketches, int[] trainPhotos, int[] valSketches, int[] valPhotos) {
+                           int[] trainSketches, int[] trainPhotos, int[] valSketches, int[] valPhotos,
+                           List<String> validationClassNames) {
     public TrainingData {
+        validationClassNames = List.copyOf(validationClassNames);
         if (sketchMaps.size() != sketchClasses.length || photoMaps.size() != photoClasses.length) {
             throw new IllegalArgumentException("one class index per feature map needed");
         }
@@ -35,11 +46,22 @@ public record TrainingData(FeatureMaps sketchMaps, int[] sketchClasses, FeatureM
                 throw new IllegalArgumentException("class vectors of different lengths");
             }
         }
+        int all = classNames.size() + validationClassNames.size();
         for (int c : sketchClasses) {
-            checkClass(c, classNames.size());
+            checkClass(c, all);
         }
         for (int c : photoClasses) {
-            checkClass(c, classNames.size());
+            checkClass(c, all);
+        }
+        checkTrains(trainSketches, sketchClasses, classNames.size());
+        checkTrains(trainPhotos, photoClasses, classNames.size());
+    }
+
+    private static void checkTrains(int[] items, int[] classes, int trainingClasses) {
+        for (int i : items) {
+            if (classes[i] >= trainingClasses) {
+                throw new IllegalArgumentException("item " + i + " of a validation class is in the training set");
+            }
         }
     }
 
@@ -59,7 +81,59 @@ public record TrainingData(FeatureMaps sketchMaps, int[] sketchClasses, FeatureM
         int[][] s = holdOut(sketchClasses, classNames.size(), perClass, seed);
         int[][] p = holdOut(photoClasses, classNames.size(), perClass, seed + 1);
         return new TrainingData(sketchMaps, sketchClasses, photoMaps, photoClasses, classNames, classVectors,
-                splitName, s[0], p[0], s[1], p[1]);
+                splitName, s[0], p[0], s[1], p[1], List.of());
+    }
+
+    /**
+     * Builds the data holding out {@code count} whole classes (chosen with {@code seed}) for validation: a zero-shot
+     * proxy made from the seen classes alone, so that choices which should help unseen classes (the graph's t, the
+     * decoder) can be compared without ever looking at the unseen ones. The held-out classes' items are the
+     * validation queries and gallery; their names and vectors are left out of the training classes.
+     */
+    public static TrainingData withHeldOutClasses(FeatureMaps sketchMaps, int[] sketchClasses, FeatureMaps photoMaps,
+                                                  int[] photoClasses, List<String> classNames,
+                                                  float[][] classVectors, String splitName, int count, long seed) {
+        int n = classNames.size();
+        if (count < 1 || count > n - 2) {
+            throw new IllegalArgumentException("can hold out 1 to " + (n - 2) + " of " + n + " classes, not " + count);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            order.add(c);
+        }
+        Collections.shuffle(order, new Random(seed));
+        boolean[] held = new boolean[n];
+        for (int c : order.subList(0, count)) {
+            held[c] = true;
+        }
+        int[] renumber = new int[n];
+        List<String> trainNames = new ArrayList<>();
+        List<String> valNames = new ArrayList<>();
+        List<float[]> trainVectors = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            if (!held[c]) {
+                renumber[c] = trainNames.size();
+                trainNames.add(classNames.get(c));
+                trainVectors.add(classVectors[c]);
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            if (held[c]) {
+                renumber[c] = n - count + valNames.size();
+                valNames.add(classNames.get(c));
+            }
+        }
+        int[] sk = Arrays.stream(sketchClasses).map(c -> renumber[c]).toArray();
+        int[] ph = Arrays.stream(photoClasses).map(c -> renumber[c]).toArray();
+        int trainingClasses = n - count;
+        return new TrainingData(sketchMaps, sk, photoMaps, ph, trainNames, trainVectors.toArray(new float[0][]),
+                splitName, itemsOf(sk, trainingClasses, false), itemsOf(ph, trainingClasses, false),
+                itemsOf(sk, trainingClasses, true), itemsOf(ph, trainingClasses, true), valNames);
+    }
+
+    private static int[] itemsOf(int[] classes, int trainingClasses, boolean validation) {
+        return IntStream.range(0, classes.length).filter(i -> (classes[i] >= trainingClasses) == validation)
+                .toArray();
     }
 
     /** [train items, held-out items]: {@code perClass} random items of each class held out. */
@@ -97,7 +171,9 @@ public record TrainingData(FeatureMaps sketchMaps, int[] sketchClasses, FeatureM
 
     @Override
     public String toString() {
-        return "TrainingData[" + classNames.size() + " classes, " + trainSketches.length + "+" + valSketches.length
+        return "TrainingData[" + classNames.size() + " classes"
+                + (validationClassNames.isEmpty() ? "" : " + " + validationClassNames.size() + " held out") + ", "
+                + trainSketches.length + "+" + valSketches.length
                 + " sketches, " + trainPhotos.length + "+" + valPhotos.length + " photos, split " + splitName + "]";
     }
 

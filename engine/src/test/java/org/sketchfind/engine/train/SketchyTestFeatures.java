@@ -30,6 +30,11 @@ final class SketchyTestFeatures {
     }
 
     static TrainingData load(int heldOutPerClass) throws IOException {
+        return load(heldOutPerClass, 0);
+    }
+
+    /** With {@code validationClasses} &gt; 0, that many seen classes are held out whole instead of items. */
+    static TrainingData load(int heldOutPerClass, int validationClasses) throws IOException {
         Path root = TestData.path("sketchy");
         List<String> seen = new ArrayList<>();
         List<String> lines = Files.readAllLines(root.resolve("classes.tsv"), StandardCharsets.UTF_8);
@@ -65,12 +70,17 @@ final class SketchyTestFeatures {
                 phc.add(c);
             }
         }
-        return TrainingData.withHeldOut(
-                new ArrayFeatureMaps(sk.toArray(new float[0][]), CHANNELS, SIZE, SIZE),
-                skc.stream().mapToInt(Integer::intValue).toArray(),
-                new ArrayFeatureMaps(ph.toArray(new float[0][]), CHANNELS, SIZE, SIZE),
-                phc.stream().mapToInt(Integer::intValue).toArray(),
-                seen, vectors, "src-test-data/sketchy:split_sake_zeroshot1_25unseen", heldOutPerClass, 5);
+        FeatureMaps skMaps = new ArrayFeatureMaps(sk.toArray(new float[0][]), CHANNELS, SIZE, SIZE);
+        int[] skClasses = skc.stream().mapToInt(Integer::intValue).toArray();
+        FeatureMaps phMaps = new ArrayFeatureMaps(ph.toArray(new float[0][]), CHANNELS, SIZE, SIZE);
+        int[] phClasses = phc.stream().mapToInt(Integer::intValue).toArray();
+        String split = "src-test-data/sketchy:split_sake_zeroshot1_25unseen";
+        if (validationClasses > 0) {
+            return TrainingData.withHeldOutClasses(skMaps, skClasses, phMaps, phClasses, seen, vectors, split,
+                    validationClasses, 5);
+        }
+        return TrainingData.withHeldOut(skMaps, skClasses, phMaps, phClasses, seen, vectors, split,
+                heldOutPerClass, 5);
     }
 
     private static List<Path> sorted(Path dir) throws IOException {

@@ -96,6 +96,7 @@ class ZsihStepBenchmark {
         int[] all = java.util.stream.IntStream.range(0, n).toArray();
         return new TrainingData(new ArrayFeatureMaps(sk, cfg.featureChannels(), cfg.featureHeight(),
                 cfg.featureWidth()), cls, new ArrayFeatureMaps(ph, cfg.featureChannels(), cfg.featureHeight(),
-                cfg.featureWidth()), cls, names, vec, "random", all, all, new int[0], new int[0]);
+                cfg.featureWidth()), cls, names, vec, "random", all, all, new int[0], new int[0],
+                List.of());
     }
 }
