@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -109,6 +110,10 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("sketchfind train: no GloVe vectors at " + gloveFile + " (give --glove FILE)");
             return 2;
         }
+        if (validationClasses < 0) {
+            System.err.println("sketchfind train: --validation-classes must be 0 or more, not " + validationClasses);
+            return 2;
+        }
         DatasetOptions.SplitDataset ds = common.openOrReport("train", data);
         if (ds == null) {
             return 2;
@@ -122,32 +127,41 @@ public final class TrainCommand implements Callable<Integer> {
         CancellationToken cancel = new CancellationToken();
         Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
         try (DatasetFeatures features = DatasetFeatures.load(ds.dataset(), common.cacheDir(), fx, System.err::println)) {
-            TrainingData td = SeenTrainingSet.build(features, ds.split(), GloveVectors.load(gloveFile), heldOut,
-                    validationClasses, seed);
-            System.err.printf(Locale.ROOT, "training on %d seen classes: %d sketches, %d photos (%d + %d held out)%n",
-                    td.classNames().size(), td.trainSketches().length, td.trainPhotos().length,
-                    td.valSketches().length, td.valPhotos().length);
-            String validationLabel = "held-out seen items";
-            if (!td.validationClassNames().isEmpty()) {
-                validationLabel = td.validationClassNames().size() + " held-out seen classes";
-                System.err.println("validation classes (held out whole, not trained): "
-                        + String.join(", ", td.validationClassNames()));
-            }
-            TrainingResult r = new Trainer().train(td, cfg, opts, out, new ProgressLine(validationLabel), cancel);
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("status", r.status().name().toLowerCase(Locale.ROOT));
-            o.put("steps", r.steps());
-            o.put("model", r.modelFile() == null ? null : r.modelFile().toString());
-            o.put("losses", r.lastLosses());
-            o.put("validation_map", r.validationMaps());
-            o.put("seconds", r.seconds());
-            if (common.json) {
-                JsonOutput.print(o, System.out);
-            } else {
-                System.out.println(r.status() + " after " + r.steps() + " steps; model: " + r.modelFile());
-            }
-            return r.status() == TrainingResult.Status.COMPLETED ? 0 : 3;
+            return train(features, ds, gloveFile, cfg, opts, cancel);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a setting the data cannot take, or a run folder made with other settings: say so, touch nothing
+            System.err.println("sketchfind train: " + e.getMessage());
+            return 2;
         }
+    }
+
+    private int train(DatasetFeatures features, DatasetOptions.SplitDataset ds, Path gloveFile, ZsihConfig cfg,
+                      RunOptions opts, CancellationToken cancel) throws IOException {
+        TrainingData td = SeenTrainingSet.build(features, ds.split(), GloveVectors.load(gloveFile), heldOut,
+                validationClasses, seed);
+        System.err.printf(Locale.ROOT, "training on %d seen classes: %d sketches, %d photos (%d + %d held out)%n",
+                td.classNames().size(), td.trainSketches().length, td.trainPhotos().length,
+                td.valSketches().length, td.valPhotos().length);
+        String validationLabel = "held-out seen items";
+        if (!td.validationClassNames().isEmpty()) {
+            validationLabel = td.validationClassNames().size() + " held-out seen classes";
+            System.err.println("validation classes (held out whole, not trained): "
+                    + String.join(", ", td.validationClassNames()));
+        }
+        TrainingResult r = new Trainer().train(td, cfg, opts, out, new ProgressLine(validationLabel), cancel);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("status", r.status().name().toLowerCase(Locale.ROOT));
+        o.put("steps", r.steps());
+        o.put("model", r.modelFile() == null ? null : r.modelFile().toString());
+        o.put("losses", r.lastLosses());
+        o.put("validation_map", r.validationMaps());
+        o.put("seconds", r.seconds());
+        if (common.json) {
+            JsonOutput.print(o, System.out);
+        } else {
+            System.out.println(r.status() + " after " + r.steps() + " steps; model: " + r.modelFile());
+        }
+        return r.status() == TrainingResult.Status.COMPLETED ? 0 : 3;
     }
 
     /** One progress line on stderr per step, one summary line per epoch. */

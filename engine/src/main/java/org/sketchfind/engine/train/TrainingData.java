@@ -95,7 +95,8 @@ public record TrainingData(FeatureMaps sketchMaps, int[] sketchClasses, FeatureM
                                                   float[][] classVectors, String splitName, int count, long seed) {
         int n = classNames.size();
         if (count < 1 || count > n - 2) {
-            throw new IllegalArgumentException("can hold out 1 to " + (n - 2) + " of " + n + " classes, not " + count);
+            throw new IllegalArgumentException("validation classes: can hold out 1 to " + (n - 2) + " of the " + n
+                    + " classes (at least 2 must train), not " + count);
         }
         List<Integer> order = new ArrayList<>();
         for (int c = 0; c < n; c++) {

@@ -44,6 +44,19 @@ class TrainCommandTest {
         assertTrue(second.err().contains("resuming at step"), second.err());
         assertEquals(4, SearchPipelineTest.json(second.out()).get("steps").asInt());
 
+        // a run folder made with other settings, and a validation hold-out the data cannot take: clear refusals
+        List<String> checkpoints = listing(run.resolve("checkpoints"));
+        CliRun other = CliRun.of(concat(common, "--max-steps", "6", "--resume", "--t", "5"));
+        assertEquals(2, other.code(), other.err());
+        assertTrue(other.err().contains("sketchfind train:") && other.err().contains("another config"), other.err());
+        assertFalse(other.err().contains("\tat "), "no stack trace: " + other.err());
+        assertEquals(checkpoints, listing(run.resolve("checkpoints")), "the refused resume left the checkpoints be");
+        String[] tooMany = concat(common, "--validation-classes", "7");
+        tooMany[java.util.Arrays.asList(tooMany).indexOf(run.toString())] = tmp.resolve("run2").toString();
+        CliRun refused = CliRun.of(tooMany);
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("can hold out 1 to 6 of the 8 classes"), refused.err());
+
         CliRun enc = CliRun.of("encode", TestData.path("quickdraw", "simplified", "cat.ndjson").toString(),
                 "--model", model.toString(), "--json");
         assertEquals(0, enc.code(), enc.err());
@@ -53,7 +66,14 @@ class TrainCommandTest {
         assertEquals("sketch", code.get("encoder").asText());
     }
 
-    private static String[] concat(String[] a, String... b) {
+    private static List<String> listing(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName() + ":" + f.toFile().length() + ":" + f.toFile().lastModified())
+                    .sorted().toList();
+        }
+    }
+
+        private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
