@@ -6,6 +6,7 @@ import org.sketchfind.engine.model.SqueezeNet;
 import org.sketchfind.engine.model.ZsihConfig;
 import org.sketchfind.engine.train.CancellationToken;
 import org.sketchfind.engine.train.DatasetFeatures;
+import org.sketchfind.engine.train.GraphReach;
 import org.sketchfind.engine.train.RunOptions;
 import org.sketchfind.engine.train.SeenTrainingSet;
 import org.sketchfind.engine.train.Trainer;
@@ -142,6 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "training on %d seen classes: %d sketches, %d photos (%d + %d held out)%n",
                 td.classNames().size(), td.trainSketches().length, td.trainPhotos().length,
                 td.valSketches().length, td.valPhotos().length);
+        System.err.println(GraphReach.of(td.classVectors(), cfg.t(), cfg.batchSize(), cfg.seed()).describe());
         String validationLabel = "held-out seen items";
         if (!td.validationClassNames().isEmpty()) {
             validationLabel = td.validationClassNames().size() + " held-out seen classes";

@@ -35,6 +35,7 @@ class TrainCommandTest {
             assertTrue(Double.isFinite(r.get("losses").get(term).asDouble()), term + " finite: " + r);
         }
         assertTrue(first.err().contains("8 seen classes"), "only the seen classes train: " + first.err());
+        assertTrue(first.err().contains("Eq. 3 graph at t = 0.1: nearest other class"), first.err());
         Path model = run.resolve("model.zip");
         assertTrue(Files.isRegularFile(model));
         assertTrue(Files.isRegularFile(run.resolve("losses.csv")));

@@ -65,6 +65,7 @@ class HeldOutClassesTest {
         assertEquals(data.classNames(), enc.manifest().classNames());
         String card = ModelFile.read(r.modelFile()).modelCard();
         assertTrue(card.contains("validation_map_held_out_seen_classes"), card);
+        assertTrue(card.contains("Eq. 3 graph at t = " + TrainerTest.CFG.t()), card);
         assertTrue(card.contains(String.join(", ", data.validationClassNames())), card);
     }
 
