@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,8 +47,9 @@ public final class PaperTableCommand implements Callable<Integer> {
     @Option(names = "--glove", paramLabel = "FILE", description = "default: <data>/../glove/glove.6B.100d.top40k.txt")
     Path glove;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "trained model (repeatable)")
-    List<Path> models = new ArrayList<>();
+    @Option(names = "--model", paramLabel = "[LABEL=]FILE",
+            description = "trained model (repeatable); LABEL names its row when two models share a method and bit length")
+    List<String> models = new ArrayList<>();
 
     @Option(names = "--bits", defaultValue = "32,64,128", split = ",", description = "bit lengths of the hashing baselines")
     int[] bits;
@@ -90,11 +92,23 @@ public final class PaperTableCommand implements Callable<Integer> {
             Evaluation.Options opts = Evaluation.Options.defaults().withSplit(split + ":unseen")
                     .withPrecisionK(Math.min(100, gl.length));
             List<Report> reports = new ArrayList<>();
-            for (Path file : models) {
-                HashingModel m = HashingModels.load(file, fx);
+            Map<Row, HashingModel> rows = new LinkedHashMap<>();
+            for (String value : models) {
+                ModelArgument arg = ModelArgument.parse(value);
+                HashingModel m = HashingModels.load(arg.file(), fx);
+                Row row = new Row(arg.rowName(m.method()), m.bits());
+                if (rows.putIfAbsent(row, m) != null) {
+                    System.err.println("sketchfind paper-table: two models would share the row '" + row.name()
+                            + "' at " + row.bits() + " bits; name one with --model LABEL=" + arg.file());
+                    return 2;
+                }
+            }
+            for (Map.Entry<Row, HashingModel> e : rows.entrySet()) {
+                HashingModel m = e.getValue();
+                String row = e.getKey().name();
                 long[][] q = EvaluateCommand.codes(m, qm, true);
                 long[][] g = EvaluateCommand.codes(m, gm, false);
-                reports.add(Evaluation.hamming(m.method(), m.bits(), q, ql, g, gl, labels.names(), opts));
+                reports.add(Evaluation.hamming(row, m.bits(), q, ql, g, gl, labels.names(), opts));
                 System.err.println("evaluated " + m.name());
             }
             float[][] testVectors = names.stream().map(n -> gv.classVectorsByName(List.of(n)).get(n))
@@ -127,5 +141,9 @@ public final class PaperTableCommand implements Callable<Integer> {
             row.put(all.get(i), i);
         }
         return chosen.stream().mapToInt(row::get).toArray();
+    }
+
+    /** A row of the table at one code length. */
+    private record Row(String name, int bits) {
     }
 }
