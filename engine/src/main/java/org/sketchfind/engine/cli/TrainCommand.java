@@ -143,7 +143,9 @@ public final class TrainCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "training on %d seen classes: %d sketches, %d photos (%d + %d held out)%n",
                 td.classNames().size(), td.trainSketches().length, td.trainPhotos().length,
                 td.valSketches().length, td.valPhotos().length);
-        System.err.println(GraphReach.of(td.classVectors(), cfg.t(), cfg.batchSize(), cfg.seed()).describe());
+        if (cfg.propagation() == ZsihConfig.Propagation.GRAPH_CONVOLUTION) {
+            System.err.println(GraphReach.of(td.classVectors(), cfg.t(), cfg.batchSize(), cfg.seed()).describe());
+        }
         String validationLabel = "held-out seen items";
         if (!td.validationClassNames().isEmpty()) {
             validationLabel = td.validationClassNames().size() + " held-out seen classes";
