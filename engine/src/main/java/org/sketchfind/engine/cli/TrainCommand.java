@@ -143,9 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "training on %d seen classes: %d sketches, %d photos (%d + %d held out)%n",
                 td.classNames().size(), td.trainSketches().length, td.trainPhotos().length,
                 td.valSketches().length, td.valPhotos().length);
-        if (cfg.propagation() == ZsihConfig.Propagation.GRAPH_CONVOLUTION) {
-            System.err.println(GraphReach.of(td.classVectors(), cfg.t(), cfg.batchSize(), cfg.seed()).describe());
-        }
+        GraphReach.ofRun(cfg, td.classVectors()).ifPresent(r -> System.err.println(r.describe()));
         String validationLabel = "held-out seen items";
         if (!td.validationClassNames().isEmpty()) {
             validationLabel = td.validationClassNames().size() + " held-out seen classes";

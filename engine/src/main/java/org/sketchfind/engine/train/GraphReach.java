@@ -1,7 +1,10 @@
 package org.sketchfind.engine.train;
 
+import org.sketchfind.engine.model.ZsihConfig;
+
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -20,6 +23,17 @@ import java.util.SplittableRandom;
  */
 public record GraphReach(double t, double medianNearestDistanceSq, double medianNearestWeight, double crossClassShare) {
     private static final int BATCHES = 64;
+
+    /**
+     * The reach of a run's graph: measured at the config's t, batch size and seed, or empty when the config does
+     * not use the graph (the "graph convolution → fully-connected" ablation).
+     */
+    public static Optional<GraphReach> ofRun(ZsihConfig cfg, float[][] classVectors) {
+        if (cfg.propagation() != ZsihConfig.Propagation.GRAPH_CONVOLUTION) {
+            return Optional.empty();
+        }
+        return Optional.of(of(classVectors, cfg.t(), cfg.batchSize(), cfg.seed()));
+    }
 
     /** Measures the reach for {@code classVectors} (one row per class, at least 2) at width {@code t}. */
     public static GraphReach of(float[][] classVectors, double t, int batchSize, long seed) {

@@ -37,10 +37,7 @@ final class ModelCard {
                 c.mcSamples()));
         sb.append(String.format(Locale.ROOT, "- Weight of log q (beta) %g, reached after a linear warm-up of %d steps"
                 + " (paper: 1, no warm-up)%n", c.entropyWeight(), c.entropyWarmupSteps()));
-        if (c.propagation() == ZsihConfig.Propagation.GRAPH_CONVOLUTION) {
-            sb.append("- ").append(GraphReach.of(m.classVectors(), c.t(), c.batchSize(), c.seed()).describe())
-                    .append('\n');
-        }
+        GraphReach.ofRun(c, m.classVectors()).ifPresent(r -> sb.append("- ").append(r.describe()).append('\n'));
         sb.append(String.format(Locale.ROOT, "- Fusion %s, propagation %s, decoder %s, binarisation %s%n",
                 c.fusion(), c.propagation(), c.decoder(), c.binarization()));
         sb.append(String.format(Locale.ROOT, "- Widths: attention %d, encoder feature %d, Eq. 2 projection %d,"

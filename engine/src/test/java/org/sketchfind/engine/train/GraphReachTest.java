@@ -1,6 +1,7 @@
 package org.sketchfind.engine.train;
 
 import org.junit.jupiter.api.Test;
+import org.sketchfind.engine.model.ZsihConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +39,16 @@ class GraphReachTest {
         assertEquals(1 - expectedSameMates / 64, previous, 0.02);
         double d2 = GraphReach.of(v, 0.1, 64, 7).medianNearestDistanceSq();
         assertTrue(d2 > 0 && d2 < 4, "these vectors are unit length, so 0 < d² < 4: " + d2);
+    }
+
+    @Test
+    void aRunWithoutTheGraphHasNoReach() throws Exception {
+        float[][] v = SketchyTestFeatures.load(0).classVectors();
+        ZsihConfig gcn = TrainerTest.CFG;
+        assertEquals(GraphReach.of(v, gcn.t(), gcn.batchSize(), gcn.seed()), GraphReach.ofRun(gcn, v).orElseThrow());
+        ZsihConfig fc = gcn.withSwitches(gcn.fusion(), ZsihConfig.Propagation.FULLY_CONNECTED, gcn.decoder(),
+                gcn.binarization());
+        assertTrue(GraphReach.ofRun(fc, v).isEmpty(), "the FC ablation has no graph to describe");
     }
 
     @Test
