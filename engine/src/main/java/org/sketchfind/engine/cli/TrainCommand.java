@@ -67,6 +67,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "steps over which beta rises linearly from 0 (paper: none; default ${DEFAULT-VALUE})")
     int entropyWarmup;
 
+    @Option(names = "--semantic-weight", defaultValue = "0", paramLabel = "LAMBDA",
+            description = "weight of the encoder-side semantic term, the encoders' codes read by the decoder's mean"
+                    + " (not in the paper; default ${DEFAULT-VALUE}: off)")
+    double semanticWeight;
+
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
@@ -119,10 +124,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (ds == null) {
             return 2;
         }
+        ZsihConfig cfg;
+        try {
+            cfg = ZsihConfig.defaults().withBits(bits).withBatchSize(batch).withT(t).withLearningRate(lr)
+                    .withEntropyWeight(entropyWeight).withEntropyWarmupSteps(entropyWarmup).withSeed(seed)
+                    .withSwitches(fusion, propagation, decoder, binarization).withSemanticWeight(semanticWeight);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sketchfind train: " + e.getMessage());
+            return 2;
+        }
         FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
-        ZsihConfig cfg = ZsihConfig.defaults().withBits(bits).withBatchSize(batch).withT(t).withLearningRate(lr)
-                .withEntropyWeight(entropyWeight).withEntropyWarmupSteps(entropyWarmup).withSeed(seed)
-                .withSwitches(fusion, propagation, decoder, binarization);
         RunOptions opts = RunOptions.epochs(epochs).withMaxSteps(maxSteps).withCheckpointEvery(checkpointEvery)
                 .withResume(resume);
         CancellationToken cancel = new CancellationToken();

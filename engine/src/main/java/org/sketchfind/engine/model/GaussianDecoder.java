@@ -107,4 +107,29 @@ public final class GaussianDecoder {
         SDVariable perPair = sd.sum(perDim, 2);                            // [K, N]
         return sd.mean(perPair).add("loss_decoder", d * HALF_LOG_2PI);
     }
+
+    /**
+     * The encoder-side semantic term (not in the paper; {@link ZsihConfig#semanticWeight}): one encoder's relaxed code
+     * e = f(x) or g(y) is read by the decoder's mean, μ(e) = (2e − 1) W_μ + c_μ (the same variables as the NLL above),
+     * and scored by (1/2D)‖s − μ(e)‖², averaged over pairs. In the paper the encoders learn only to copy b̃, so an
+     * encoder's code for a class it never saw is whatever seen-class code it resembles; this term asks the encoders'
+     * codes themselves to decode to the class vector, so that (W_μ having full column rank) codes close in μ-space are
+     * close in Hamming space too. A mean squared error rather than the NLL, so that the encoders' residuals cannot
+     * teach the decoder's σ to widen, which would loosen the NLL that trains b̃.
+     *
+     * @param encoderOut f(x) or g(y) [N, M], sigmoid outputs
+     * @param s          class vectors [N, D]
+     * @return the mean (scalar), named {@code name}; the decoder's variables must already be in the graph
+     */
+    public static SDVariable encoderSemanticError(SameDiff sd, String name, SDVariable encoderOut, SDVariable s,
+                                                  ZsihConfig cfg) {
+        SDVariable wMu = sd.getVariable(MU_WEIGHT);
+        SDVariable cMu = sd.getVariable(MU_BIAS);
+        if (wMu == null || cMu == null) {
+            throw new IllegalStateException("build the Gaussian decoder before the encoder-side semantic term");
+        }
+        SDVariable mu = encoderOut.mul(2.0).sub(1.0).mmul(wMu).add(cMu);   // [N, D]
+        SDVariable diff = s.sub(mu);
+        return sd.mean(sd.sum(diff.mul(diff), 1)).mul(name, 1.0 / (2.0 * cfg.semanticDim()));
+    }
 }

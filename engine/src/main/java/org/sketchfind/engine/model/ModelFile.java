@@ -44,6 +44,11 @@ public final class ModelFile {
     public static final String FORMAT = "sketchfind-zsih-model";
     public static final int VERSION = 1;
     public static final String MANIFEST = "manifest.json";
+    /**
+     * Config fields added after the first model files were written, with the value every earlier file implies (the
+     * paper's: the term did not exist). A file without one reads as that value; any other absent field is malformed.
+     */
+    static final Map<String, Double> ADDED_CONFIG_FIELDS = Map.of("semanticWeight", 0.0);
     public static final String MODEL_CARD = "model-card.md";
     static final long MAX_MANIFEST_BYTES = 16L << 20;
     static final long MAX_CARD_BYTES = 1L << 20;
@@ -203,7 +208,15 @@ public final class ModelFile {
     private static ModelManifest parseManifest(Path file, byte[] bytes) throws ModelFormatException {
         ModelManifest m;
         try {
-            m = JSON.readValue(bytes, ModelManifest.class);
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(bytes);
+            if (tree != null && tree.get("config") instanceof com.fasterxml.jackson.databind.node.ObjectNode c) {
+                ADDED_CONFIG_FIELDS.forEach((field, paperValue) -> {
+                    if (!c.has(field)) {
+                        c.put(field, paperValue);
+                    }
+                });
+            }
+            m = JSON.treeToValue(tree, ModelManifest.class);
         } catch (IOException | IllegalArgumentException ex) {
             throw new ModelFormatException(file, "malformed " + MANIFEST + ": " + firstLine(ex.getMessage()));
         }

@@ -35,6 +35,9 @@ import java.util.Locale;
  * @param entropyWarmupSteps steps over which β rises linearly from 0 to {@code entropyWeight} (0: no warm-up), the
  *                           usual cure for a variational model whose codes collapse to their prior before the
  *                           decoder has learnt to use them (Bowman et al. 2016); not in the paper
+ * @param semanticWeight     λ of the encoder-side semantic term, not in the paper (0 there): the encoders' own codes
+ *                           f(x) and g(y) are read by Eq. 6's decoder mean μ and pulled towards the class vector,
+ *                           λ·(1/2D)(‖s − μ(f(x))‖² + ‖s − μ(g(y))‖²); Gaussian decoder only
  */
 public record ZsihConfig(
         int bits,
@@ -58,7 +61,8 @@ public record ZsihConfig(
         double quantizationWeight,
         double decorrelationWeight,
         double entropyWeight,
-        int entropyWarmupSteps) {
+        int entropyWarmupSteps,
+        double semanticWeight) {
 
     /** Eq. 2 or its ablation. */
     public enum Fusion { KRONECKER, CONCATENATION }
@@ -87,6 +91,10 @@ public record ZsihConfig(
         require(entropyWeight >= 0 && Double.isFinite(entropyWeight), "entropy weight must be non-negative: "
                 + entropyWeight);
         require(entropyWarmupSteps >= 0, "entropy warm-up steps must be non-negative: " + entropyWarmupSteps);
+        require(semanticWeight >= 0 && Double.isFinite(semanticWeight), "semantic weight must be non-negative: "
+                + semanticWeight);
+        require(semanticWeight == 0 || decoder == Decoder.GAUSSIAN,
+                "the encoder-side semantic term reads the Gaussian decoder: it cannot go with the classifier ablation");
     }
 
     private static void require(boolean ok, String message) {
@@ -99,7 +107,7 @@ public record ZsihConfig(
     public static ZsihConfig defaults() {
         return new ZsihConfig(64, 250, 0.1, 1e-4, 42L, 1,
                 Fusion.KRONECKER, Propagation.GRAPH_CONVOLUTION, Decoder.GAUSSIAN, Binarization.STOCHASTIC,
-                512, 13, 13, 256, 256, 256, 1024, 100, 1.0, 1.0, 1.0, 0);
+                512, 13, 13, 256, 256, 256, 1024, 100, 1.0, 1.0, 1.0, 0, 0.0);
     }
 
     public ZsihConfig withBits(int v) {
@@ -134,6 +142,11 @@ public record ZsihConfig(
     /** Sets β's linear warm-up from 0 over {@code steps} steps (0: none). */
     public ZsihConfig withEntropyWarmupSteps(int steps) {
         return edit(b -> b.entropyWarmupSteps = steps);
+    }
+
+    /** Sets λ of the encoder-side semantic term (0, the paper: no such term). */
+    public ZsihConfig withSemanticWeight(double v) {
+        return edit(b -> b.semanticWeight = v);
     }
 
     /** β at 0-based step {@code step}: the warm-up's linear ramp, then {@link #entropyWeight}. */
@@ -208,6 +221,7 @@ public record ZsihConfig(
         double decorrelationWeight;
         double entropyWeight;
         int entropyWarmupSteps;
+        double semanticWeight;
 
         Fields(ZsihConfig c) {
             bits = c.bits;
@@ -232,11 +246,12 @@ public record ZsihConfig(
             decorrelationWeight = c.decorrelationWeight;
             entropyWeight = c.entropyWeight;
             entropyWarmupSteps = c.entropyWarmupSteps;
+            semanticWeight = c.semanticWeight;
         }
 
         ZsihConfig build() {
             return new ZsihConfig(bits, batchSize, t, learningRate, seed, mcSamples, fusion, propagation, decoder, binarization, featureChannels, featureHeight, featureWidth, attentionHidden, embedDim, fusionDim, gcnHidden, semanticDim, quantizationWeight, decorrelationWeight, entropyWeight,
-                    entropyWarmupSteps);
+                    entropyWarmupSteps, semanticWeight);
         }
     }
 
@@ -252,8 +267,9 @@ public record ZsihConfig(
 
     /** A one-line summary for logs and the model card. */
     public String summary() {
-        return String.format(Locale.ROOT, "M=%d batch=%d t=%g lr=%g seed=%d mc=%d beta=%g warmup=%d %s/%s/%s/%s map=%dx%dx%d",
+        String s = String.format(Locale.ROOT, "M=%d batch=%d t=%g lr=%g seed=%d mc=%d beta=%g warmup=%d %s/%s/%s/%s map=%dx%dx%d",
                 bits, batchSize, t, learningRate, seed, mcSamples, entropyWeight, entropyWarmupSteps, fusion, propagation, decoder, binarization,
                 featureChannels, featureHeight, featureWidth);
+        return semanticWeight == 0 ? s : s + String.format(Locale.ROOT, " semantic=%g", semanticWeight);
     }
 }

@@ -19,6 +19,9 @@ import java.util.List;
  * image maps ─ f: attention pooling → FC 256 → FC+σ → f(x)            ├ Eq. 4–5 b̃ ────┤ + (1/2M)‖f−b̃‖²
  *                                                                                     │ + (1/2M)‖g−b̃‖²
  * </pre>
+ * With {@link ZsihConfig#semanticWeight} λ &gt; 0 (not in the paper) the loss also has
+ * λ·(1/2D)(‖s − μ(f(x))‖² + ‖s − μ(g(y))‖²), the encoders' codes read by the decoder's mean
+ * ({@link GaussianDecoder#encoderSemanticError}).
  * Placeholders: {@link #SKETCH_MAPS} and {@link #IMAGE_MAPS} [N, C, H, W]; {@link #CLASS_VECTORS} [N, D] (Gaussian
  * decoder and the graph of Eq. 3); {@link #U} [K, N, M], the ε of Eq. 4 (stochastic neurons only); {@link #LABELS}
  * [N, classes] one-hot (classifier ablation only); {@link #ENTROPY_WEIGHT}, the scalar β of log q at this step
@@ -34,6 +37,9 @@ public final class ZsihGraph {
     /** Scalar placeholder β, the weight of log q in the training loss (stochastic neurons only). */
     public static final String ENTROPY_WEIGHT = "entropy_weight";
     public static final String TOTAL = "loss_total";
+    /** The encoder-side semantic terms (only when {@link ZsihConfig#semanticWeight} &gt; 0; not in the paper). */
+    public static final String IMAGE_SEMANTIC = "loss_image_semantic";
+    public static final String SKETCH_SEMANTIC = "loss_sketch_semantic";
     public static final String IMAGE_OUT = HashEncoder.IMAGE + "out";
     public static final String SKETCH_OUT = HashEncoder.SKETCH + "out";
 
@@ -127,6 +133,13 @@ public final class ZsihGraph {
         terms.add(skTerm.name());
         parts.add(imTerm);
         parts.add(skTerm);
+        if (cfg.semanticWeight() > 0) {                                      // not in the paper: see ZsihConfig
+            SDVariable imSem = GaussianDecoder.encoderSemanticError(sd, IMAGE_SEMANTIC, f.output(), s, cfg);
+            SDVariable skSem = GaussianDecoder.encoderSemanticError(sd, SKETCH_SEMANTIC, g.output(), s, cfg);
+            terms.add(imSem.name());                                         // logged unweighted, like log q
+            terms.add(skSem.name());
+            parts.add(imSem.add(skSem).mul(cfg.semanticWeight()));
+        }
 
         SDVariable total = parts.get(0);
         for (int i = 1; i < parts.size(); i++) {

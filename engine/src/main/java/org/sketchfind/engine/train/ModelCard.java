@@ -37,6 +37,10 @@ final class ModelCard {
                 c.mcSamples()));
         sb.append(String.format(Locale.ROOT, "- Weight of log q (beta) %g, reached after a linear warm-up of %d steps"
                 + " (paper: 1, no warm-up)%n", c.entropyWeight(), c.entropyWarmupSteps()));
+        if (c.semanticWeight() > 0) {
+            sb.append(String.format(Locale.ROOT, "- Encoder-side semantic term (not in the paper): weight %g on"
+                    + " (1/2D)(|s - mu(f(x))|^2 + |s - mu(g(y))|^2)%n", c.semanticWeight()));
+        }
         GraphReach.ofRun(c, m.classVectors()).ifPresent(r -> sb.append("- ").append(r.describe()).append('\n'));
         sb.append(String.format(Locale.ROOT, "- Fusion %s, propagation %s, decoder %s, binarisation %s%n",
                 c.fusion(), c.propagation(), c.decoder(), c.binarization()));
