@@ -58,6 +58,26 @@ class TrainCommandTest {
         assertEquals(2, refused.code(), refused.err());
         assertTrue(refused.err().contains("can hold out 1 to 6 of the 8 classes"), refused.err());
 
+        // the encoder-side semantic term (not in the paper): logged per encoder, kept in the model file; refused
+        // where there is no Gaussian decoder to read the codes with
+        String[] semantic = concat(common, "--max-steps", "2", "--semantic-weight", "0.5");
+        semantic[java.util.Arrays.asList(semantic).indexOf(run.toString())] = tmp.resolve("run3").toString();
+        CliRun sem = CliRun.of(semantic);
+        assertEquals(0, sem.code(), sem.err());
+        JsonNode semLosses = SearchPipelineTest.json(sem.out()).get("losses");
+        for (String term : List.of("loss_image_semantic", "loss_sketch_semantic")) {
+            assertTrue(semLosses.get(term).asDouble() > 0, term + " logged: " + semLosses);
+        }
+        org.sketchfind.engine.model.ModelFile.Loaded semModel =
+                org.sketchfind.engine.model.ModelFile.read(tmp.resolve("run3").resolve("model.zip"));
+        assertEquals(0.5, semModel.manifest().config().semanticWeight());
+        assertTrue(semModel.modelCard().contains("Encoder-side semantic term (not in the paper): weight 0.5"),
+                semModel.modelCard());
+        CliRun classifier = CliRun.of(concat(semantic, "--decoder", "CLASSIFIER"));
+        assertEquals(2, classifier.code(), classifier.err());
+        assertTrue(classifier.err().contains("sketchfind train:") && classifier.err().contains("classifier ablation"),
+                classifier.err());
+
         CliRun enc = CliRun.of("encode", TestData.path("quickdraw", "simplified", "cat.ndjson").toString(),
                 "--model", model.toString(), "--json");
         assertEquals(0, enc.code(), enc.err());

@@ -163,6 +163,25 @@ class ModelFileTest {
         assertRefused(tamper(f, m -> m.put(ModelFile.MANIFEST, "{not json".getBytes())), "malformed manifest.json");
     }
 
+    /** A file written before the encoder-side semantic term existed has no such field; it reads as the paper's 0. */
+    @Test
+    void readsFilesWrittenBeforeTheSemanticWeightExisted(@TempDir Path dir) throws IOException {
+        Path f = write(dir);
+        Path old = tamper(f, m -> replaceManifest(m, ",\n    \"semanticWeight\" : 0.0", ""));
+        assertEquals(CFG, ModelFile.read(old).manifest().config());
+        assertEquals(0.0, ModelFile.read(old).manifest().config().semanticWeight());
+        // Only the fields added later may be absent: any other missing field is still malformed.
+        assertRefused(tamper(f, m -> replaceManifest(m, "\"embedDim\" : 6,", "")), "malformed manifest.json");
+        // A model trained with the term keeps its weight through a write and a read.
+        Path with = dir.resolve("with.zip");
+        ModelFile.Loaded l = ModelFile.read(f);
+        ModelManifest m = l.manifest();
+        ModelFile.write(with, new ModelManifest(null, 0, m.bits(), CFG.withSemanticWeight(2.5), m.classNames(),
+                m.classVectors(), m.split(), m.created(), m.trainingSteps(), m.metrics(), List.of(), ""),
+                weights(), "# card\n");
+        assertEquals(2.5, ModelFile.read(with).manifest().config().semanticWeight());
+    }
+
     @Test
     void refusesTruncatedAndNonZipFiles(@TempDir Path dir) throws IOException {
         Path f = write(dir);

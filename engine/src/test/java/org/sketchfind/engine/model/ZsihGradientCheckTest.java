@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -270,6 +271,40 @@ class ZsihGradientCheckTest {
         assertEquals(total / (k * 3), FiniteDifference.lossValue(sd, "loss_decoder", Map.of("s", sv)), 1e-10);
     }
 
+    /**
+     * The encoder-side semantic term (not in the paper): the decoder's mean read at an encoder's relaxed code. Checked
+     * together with the NLL that owns W_μ and c_μ, so the shared variables get both terms' gradients.
+     */
+    @Test
+    void encoderSideSemanticTerm() {
+        SameDiff sd = SameDiff.create();
+        Params p = new Params(sd, DataType.DOUBLE, 1);
+        SDVariable codes = sd.var("codes", rand(27, 0, 1, SMALL.mcSamples(), 3, SMALL.bits()));
+        SDVariable f = sd.var("f", rand(28, 0, 1, 3, SMALL.bits()));
+        SDVariable s = sd.placeHolder("s", DataType.DOUBLE, -1, SMALL.semanticDim());
+        SDVariable nll = GaussianDecoder.negativeLogLikelihood(p, codes, s, SMALL);
+        SDVariable sem = GaussianDecoder.encoderSemanticError(sd, "loss_image_semantic", f, s, SMALL);
+        sd.identity("check_loss", nll.add(sem.mul(1.7)));
+        INDArray sv = rand(29, -1, 1, 3, SMALL.semanticDim());
+        assertPasses(sd, Map.of("s", sv));
+        // Value: (1/2D) mean over pairs of |s − ((2f − 1) W_μ + c_μ)|².
+        INDArray mu = f.getArr().mul(2.0).sub(1.0).mmul(sd.getVariable(GaussianDecoder.MU_WEIGHT).getArr())
+                .addRowVector(sd.getVariable(GaussianDecoder.MU_BIAS).getArr());
+        double expected = 0;
+        for (int n = 0; n < 3; n++) {
+            for (int d = 0; d < SMALL.semanticDim(); d++) {
+                expected += Math.pow(sv.getDouble(n, d) - mu.getDouble(n, d), 2);
+            }
+        }
+        expected /= 3 * 2.0 * SMALL.semanticDim();
+        assertEquals(expected, FiniteDifference.lossValue(sd, "loss_image_semantic", Map.of("s", sv)), 1e-10);
+        // Without the decoder's variables there is nothing to read the codes with.
+        SameDiff bare = SameDiff.create();
+        assertThrows(IllegalStateException.class, () -> GaussianDecoder.encoderSemanticError(bare, "x",
+                bare.var("f", rand(30, 0, 1, 3, SMALL.bits())), bare.placeHolder("s", DataType.DOUBLE, -1,
+                        SMALL.semanticDim()), SMALL));
+    }
+
     @Test
     void classifierDecoderAblation() {
         SameDiff sd = SameDiff.create();
@@ -337,7 +372,7 @@ class ZsihGradientCheckTest {
         ZsihConfig ablated = paper.withSwitches(ZsihConfig.Fusion.CONCATENATION,
                 ZsihConfig.Propagation.FULLY_CONNECTED, ZsihConfig.Decoder.CLASSIFIER,
                 ZsihConfig.Binarization.QUANTIZATION);
-        for (ZsihConfig cfg : List.of(paper, ablated)) {
+        for (ZsihConfig cfg : List.of(paper, ablated, paper.withSemanticWeight(0.8))) {
             ZsihGraph g = ZsihGraph.build(cfg, 3, DataType.DOUBLE);
             Map<String, INDArray> ph = placeholders(cfg, g, 4, 30);
             g.sameDiff().identity("check_loss", g.sameDiff().getVariable(ZsihGraph.TOTAL));

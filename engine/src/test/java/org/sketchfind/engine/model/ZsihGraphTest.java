@@ -108,6 +108,29 @@ class ZsihGraphTest {
         assertNotEquals(warm, SMALL);
     }
 
+    @Test
+    void semanticWeightAddsTheEncoderSideTermsOnlyWhenOn() {
+        assertFalse(ZsihGraph.build(SMALL, 3, DataType.DOUBLE).lossTerms().contains(ZsihGraph.IMAGE_SEMANTIC),
+                "the paper's graph has no encoder-side semantic term");
+        ZsihConfig on = SMALL.withSemanticWeight(0.5);
+        ZsihGraph g = ZsihGraph.build(on, 3, DataType.DOUBLE);
+        assertTrue(g.lossTerms().containsAll(List.of(ZsihGraph.IMAGE_SEMANTIC, ZsihGraph.SKETCH_SEMANTIC)));
+        Map<String, INDArray> ph = ZsihGradientCheckTest.placeholders(on, g, 4, 9);
+        Map<String, INDArray> out = g.sameDiff().output(ph, g.lossTerms().toArray(String[]::new));
+        double im = out.get(ZsihGraph.IMAGE_SEMANTIC).getDouble(0);
+        double sk = out.get(ZsihGraph.SKETCH_SEMANTIC).getDouble(0);
+        assertTrue(im > 0 && sk > 0 && im != sk, "each encoder is scored on its own codes: " + im + ", " + sk);
+        double expected = out.get("loss_decoder").getDouble(0) + on.entropyWeight() * out.get("loss_log_q").getDouble(0)
+                + out.get("loss_image_code").getDouble(0) + out.get("loss_sketch_code").getDouble(0)
+                + 0.5 * (im + sk);
+        assertEquals(expected, out.get(ZsihGraph.TOTAL).getDouble(0), 1e-9);
+        assertNotEquals(SMALL.summary(), on.summary(), "the summary names the term");
+        assertThrows(IllegalArgumentException.class, () -> SMALL.withSemanticWeight(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> on.withSwitches(ZsihConfig.Fusion.KRONECKER,
+                ZsihConfig.Propagation.GRAPH_CONVOLUTION, ZsihConfig.Decoder.CLASSIFIER,
+                ZsihConfig.Binarization.STOCHASTIC), "the classifier ablation has no decoder mean to read codes with");
+    }
+
     static INDArray adjacency(ZsihConfig cfg, INDArray s) {
         SameDiff sd = SameDiff.create();
         SemanticGraph.normalizedAdjacency(sd, sd.placeHolder("s", DataType.FLOAT, -1, 3), cfg.t());
