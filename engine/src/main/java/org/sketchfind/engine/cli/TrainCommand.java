@@ -67,10 +67,22 @@ public final class TrainCommand implements Callable<Integer> {
             description = "steps over which beta rises linearly from 0 (paper: none; default ${DEFAULT-VALUE})")
     int entropyWarmup;
 
-    @Option(names = "--semantic-weight", defaultValue = "0", paramLabel = "LAMBDA",
+    /** λ of the shipped recipe, chosen on the zero-shot proxy of held-out seen classes (docs/zsih-model-and-training.md). */
+    static final double DEFAULT_SEMANTIC_WEIGHT = 100;
+
+    @Option(names = "--semantic-weight", paramLabel = "LAMBDA",
             description = "weight of the encoder-side semantic term, the encoders' codes read by the decoder's mean"
-                    + " (not in the paper; default ${DEFAULT-VALUE}: off)")
-    double semanticWeight;
+                    + " (not in the paper, which is 0; default 100 with the Gaussian decoder, 0 with the classifier"
+                    + " ablation, which has no decoder mean)")
+    Double semanticWeight;
+
+    /** The λ a run gets: the one given, else the shipped recipe's with the Gaussian decoder and 0 without it. */
+    static double semanticWeightFor(Double given, ZsihConfig.Decoder decoder) {
+        if (given != null) {
+            return given;
+        }
+        return decoder == ZsihConfig.Decoder.GAUSSIAN ? DEFAULT_SEMANTIC_WEIGHT : 0;
+    }
 
     @Option(names = "--seed", defaultValue = "42")
     long seed;
@@ -128,7 +140,8 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             cfg = ZsihConfig.defaults().withBits(bits).withBatchSize(batch).withT(t).withLearningRate(lr)
                     .withEntropyWeight(entropyWeight).withEntropyWarmupSteps(entropyWarmup).withSeed(seed)
-                    .withSwitches(fusion, propagation, decoder, binarization).withSemanticWeight(semanticWeight);
+                    .withSwitches(fusion, propagation, decoder, binarization)
+                    .withSemanticWeight(semanticWeightFor(semanticWeight, decoder));
         } catch (IllegalArgumentException e) {
             System.err.println("sketchfind train: " + e.getMessage());
             return 2;

@@ -37,7 +37,10 @@ public final class ZsihHashingModel implements HashingModel {
         return id;
     }
 
-    /** "ZSIH", or "ZSIH (…)" naming the paper's Table 3 ablation switches that differ from the full model. */
+    /**
+     * "ZSIH", or "ZSIH (…)" naming the paper's Table 3 ablation switches that differ from the full model, followed by
+     * " + encoder semantic term (λ = …)" when the model was trained with that term (not in the paper).
+     */
     static String method(ZsihConfig c) {
         java.util.List<String> ablations = new java.util.ArrayList<>();
         if (c.fusion() != ZsihConfig.Fusion.KRONECKER) {
@@ -55,7 +58,10 @@ public final class ZsihHashingModel implements HashingModel {
         if (c.t() != 0.1) {
             ablations.add("t = " + c.t());
         }
-        return ablations.isEmpty() ? "ZSIH" : "ZSIH (" + String.join("; ", ablations) + ")";
+        String base = ablations.isEmpty() ? "ZSIH" : "ZSIH (" + String.join("; ", ablations) + ")";
+        return c.semanticWeight() == 0 ? base
+                : base + String.format(java.util.Locale.ROOT, " + encoder semantic term (λ = %s)",
+                        java.math.BigDecimal.valueOf(c.semanticWeight()).stripTrailingZeros().toPlainString());
     }
 
     @Override

@@ -31,7 +31,8 @@ class TrainCommandTest {
         assertEquals(0, first.code(), first.err());
         JsonNode r = SearchPipelineTest.json(first.out());
         assertEquals(2, r.get("steps").asInt());
-        for (String term : List.of("loss_decoder", "loss_log_q", "loss_image_code", "loss_sketch_code", "loss_total")) {
+        for (String term : List.of("loss_decoder", "loss_log_q", "loss_image_code", "loss_sketch_code", "loss_total",
+                "loss_image_semantic", "loss_sketch_semantic")) {                 // the term is on by default
             assertTrue(Double.isFinite(r.get("losses").get(term).asDouble()), term + " finite: " + r);
         }
         assertTrue(first.err().contains("8 seen classes"), "only the seen classes train: " + first.err());
@@ -85,6 +86,18 @@ class TrainCommandTest {
         assertEquals(16, code.get("bits").asInt());
         assertEquals(4, code.get("code").asText().length());
         assertEquals("sketch", code.get("encoder").asText());
+    }
+
+    @Test
+    void theSemanticTermIsOnByDefaultOnlyWhereThereIsADecoderMean() {
+        assertEquals(TrainCommand.DEFAULT_SEMANTIC_WEIGHT,
+                TrainCommand.semanticWeightFor(null, org.sketchfind.engine.model.ZsihConfig.Decoder.GAUSSIAN));
+        assertEquals(0.0,
+                TrainCommand.semanticWeightFor(null, org.sketchfind.engine.model.ZsihConfig.Decoder.CLASSIFIER));
+        assertEquals(0.0, TrainCommand.semanticWeightFor(0.0, org.sketchfind.engine.model.ZsihConfig.Decoder.GAUSSIAN),
+                "--semantic-weight 0 trains the paper's loss");
+        assertEquals(3.0, TrainCommand.semanticWeightFor(3.0, org.sketchfind.engine.model.ZsihConfig.Decoder.CLASSIFIER),
+                "a weight given with the classifier is passed on, and the config refuses it");
     }
 
     private static List<String> listing(Path dir) throws java.io.IOException {
