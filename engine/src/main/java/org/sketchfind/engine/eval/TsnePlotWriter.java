@@ -55,10 +55,28 @@ public final class TsnePlotWriter {
         return List.of(png, csv);
     }
 
+    static final int WIDTH = 1200;
+    /** Room the title cannot use: XChart centres it over the plot, which the legend (outside, east) narrows. */
+    static final int TITLE_MARGIN = 200;
+
+    /**
+     * The chart's title font: bold sans-serif 14, made smaller (down to 9) until the title fits the chart's width.
+     * XChart centres a title on one line and cuts off both ends of one that is wider than the chart.
+     */
+    static Font titleFont(String title) {
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+        while (font.getSize() > 9 && font.getStringBounds(title, frc).getWidth() > WIDTH - TITLE_MARGIN) {
+            font = font.deriveFont((float) (font.getSize() - 1));
+        }
+        return font;
+    }
+
     public static XYChart chart(List<TsnePoint> points, String title) {
-        XYChart chart = new XYChartBuilder().width(1200).height(900)
-                .title(title + "   (● photo  ▲ sketch; faded: seen classes)").build();
+        String fullTitle = title + "   (● photo  ▲ sketch; faded: seen classes)";
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(900).title(fullTitle).build();
         XYStyler st = chart.getStyler();
+        st.setChartTitleFont(titleFont(fullTitle));
         st.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         st.setMarkerSize(7);
         st.setLegendPosition(Styler.LegendPosition.OutsideE);

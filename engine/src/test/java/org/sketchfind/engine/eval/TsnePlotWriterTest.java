@@ -54,6 +54,20 @@ class TsnePlotWriterTest {
     }
 
     @Test
+    void aLongTitleIsShrunkToFitTheChartInsteadOfBeingCutOff() {
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        String shortTitle = "t-SNE of ZSIH, 64-bit codes";
+        assertEquals(14, TsnePlotWriter.titleFont(shortTitle).getSize(), "a short title keeps the default size");
+        String longTitle = "t-SNE of ZSIH + encoder semantic term (λ = 100), 64-bit codes: sketchy,"
+                + " split_sake_zeroshot1_25unseen   (● photo  ▲ sketch; faded: seen classes)";
+        java.awt.Font f = TsnePlotWriter.titleFont(longTitle);
+        assertTrue(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14).getStringBounds(longTitle, frc)
+                .getWidth() > TsnePlotWriter.WIDTH - TsnePlotWriter.TITLE_MARGIN, "the long title would not fit at 14 pt");
+        assertTrue(f.getSize() < 14 && f.getStringBounds(longTitle, frc).getWidth() <= TsnePlotWriter.WIDTH - TsnePlotWriter.TITLE_MARGIN,
+                "shrunk to " + f.getSize() + " pt so that it fits");
+    }
+
+    @Test
     void emptyInputIsRejected(@TempDir Path dir) {
         assertThrows(IllegalArgumentException.class, () -> TsnePlotWriter.write(dir, "t", List.of(), "t"));
     }
