@@ -78,7 +78,8 @@ public final class Trainer {
                         ZsihConfig.class);
                 if (!stored.equals(cfg)) {
                     throw new IllegalStateException(runDir + " was trained with another config ("
-                            + stored.summary() + "); use a new run folder or the same settings");
+                            + stored.summary() + "), not this one (" + cfg.summary()
+                            + "); use a new run folder or the same settings");
                 }
             }
             StringBuilder problems = new StringBuilder();

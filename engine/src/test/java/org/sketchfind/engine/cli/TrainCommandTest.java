@@ -51,6 +51,8 @@ class TrainCommandTest {
         CliRun other = CliRun.of(concat(common, "--max-steps", "6", "--resume", "--t", "5"));
         assertEquals(2, other.code(), other.err());
         assertTrue(other.err().contains("sketchfind train:") && other.err().contains("another config"), other.err());
+        assertTrue(other.err().contains("t=0.100000") && other.err().contains("t=5.00000"),
+                "both configs are shown, so the difference can be seen: " + other.err());
         assertFalse(other.err().contains("\tat "), "no stack trace: " + other.err());
         assertEquals(checkpoints, listing(run.resolve("checkpoints")), "the refused resume left the checkpoints be");
         String[] tooMany = concat(common, "--validation-classes", "7");
