@@ -35,8 +35,13 @@ final class ModelCard {
         sb.append(String.format(Locale.ROOT, "- M = %d bits, batch %d pairs, t = %g, Adam lr %g, seed %d, "
                         + "%d Monte-Carlo sample(s)%n", c.bits(), c.batchSize(), c.t(), c.learningRate(), c.seed(),
                 c.mcSamples()));
-        sb.append(String.format(Locale.ROOT, "- Weight of log q (beta) %g, reached after a linear warm-up of %d steps"
-                + " (paper: 1, no warm-up)%n", c.entropyWeight(), c.entropyWarmupSteps()));
+        if (c.binarization() == ZsihConfig.Binarization.STOCHASTIC) {
+            sb.append(String.format(Locale.ROOT, "- Weight of log q (beta) %g, reached after a linear warm-up of %d"
+                    + " steps (paper: 1, no warm-up)%n", c.entropyWeight(), c.entropyWarmupSteps()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "- No log q (deterministic codes): quantisation loss weight %g,"
+                    + " bit-decorrelation weight %g%n", c.quantizationWeight(), c.decorrelationWeight()));
+        }
         if (c.semanticWeight() > 0) {
             sb.append(String.format(Locale.ROOT, "- Encoder-side semantic term (not in the paper): weight %g on"
                     + " (1/2D)(|s - mu(f(x))|^2 + |s - mu(g(y))|^2)%n", c.semanticWeight()));
