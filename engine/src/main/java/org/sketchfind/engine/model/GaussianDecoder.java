@@ -80,7 +80,10 @@ public final class GaussianDecoder {
         }
     }
 
-    /** The codes b̃ [K, N, M] as rows [K·N, M] of centred codes b̄ = 2b̃ − 1, what both decoders read. */
+    /**
+     * The codes b̃ [K, N, M] as rows [K·N, M] of centred codes b̄ = 2b̃ − 1, what both decoders read (and what the
+     * encoder-side semantic term reads of an encoder's [N, M] outputs).
+     */
     static SDVariable centredRows(SameDiff sd, SDVariable codes, long m) {
         return sd.reshape(codes, -1, m).mul(2.0).sub(1.0);
     }
@@ -128,7 +131,7 @@ public final class GaussianDecoder {
         if (wMu == null || cMu == null) {
             throw new IllegalStateException("build the Gaussian decoder before the encoder-side semantic term");
         }
-        SDVariable mu = encoderOut.mul(2.0).sub(1.0).mmul(wMu).add(cMu);   // [N, D]
+        SDVariable mu = centredRows(sd, encoderOut, cfg.bits()).mmul(wMu).add(cMu);   // [N, D]
         SDVariable diff = s.sub(mu);
         return sd.mean(sd.sum(diff.mul(diff), 1)).mul(name, 1.0 / (2.0 * cfg.semanticDim()));
     }
