@@ -9,7 +9,6 @@ import org.sketchfind.engine.index.PhotoSearch;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.HashingModel;
 import org.sketchfind.engine.model.HashingModels;
-import org.sketchfind.engine.model.SqueezeNet;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.util.List;
  */
 public final class Sketchfind {
     private final Path modelFile;
-    private FeatureExtractor featureExtractor;
     private HashingModel model;
 
     /** The shipped default model (or {@code -Dsketchfind.model=FILE}). */
@@ -55,23 +53,20 @@ public final class Sketchfind {
     }
 
     /**
-     * The pretrained SqueezeNet backbone's feature extractor (pooled 512-d features, batches of 32), loaded on
-     * first use from the default weights folder.
+     * The feature extractor of the backbone {@code name} (the process's one ONNX Runtime session of it), loaded on
+     * first use from {@code models/<name>}.
      *
      * @throws IOException if the weights are missing or fail their checksums
      */
-    public synchronized FeatureExtractor featureExtractor() throws IOException {
-        if (featureExtractor == null) {
-            featureExtractor = new FeatureExtractor(SqueezeNet.load());
-        }
-        return featureExtractor;
+    public FeatureExtractor featureExtractor(String backbone) throws IOException {
+        return FeatureExtractor.of(backbone);
     }
 
-    /** The hashing model (loaded on first use). */
+    /** The hashing model (loaded on first use, on the backbone it was trained on). */
     public synchronized HashingModel model() throws IOException {
         if (model == null) {
             Path file = modelFile != null ? modelFile : HashingModels.defaultModelFile();
-            model = HashingModels.load(file, featureExtractor());
+            model = HashingModels.load(file);
         }
         return model;
     }

@@ -1,6 +1,5 @@
 package org.sketchfind.engine.cli;
 
-import org.sketchfind.engine.Sketchfind;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.ImagePreprocessor;
 import picocli.CommandLine.Command;
@@ -19,11 +18,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code sketchfind embed IMAGE [--sketch] [--json]}: the backbone's pooled 512-d feature of one image (global average
- * of SqueezeNet 1.1's last fire module) and its top-5 ImageNet classes. Timings go to stderr.
+ * {@code sketchfind embed IMAGE [--sketch] [--backbone NAME] [--json]}: a backbone's pooled feature of one image
+ * (global average of its feature map: 512-d for SqueezeNet 1.1, 1280-d for MobileNetV2) and, where the backbone has
+ * a classifier, its top-5 ImageNet classes. Timings go to stderr.
  */
 @Command(name = "embed", mixinStandardHelpOptions = true,
-        description = "Print the SqueezeNet backbone's pooled 512-d feature of one image.")
+        description = "Print a backbone's pooled feature of one image (and its ImageNet top-5 where it has a classifier).")
 public final class EmbedCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE", description = "Image file (photo, or sketch with --sketch).")
     Path image;
@@ -36,8 +36,11 @@ public final class EmbedCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--weights", paramLabel = "DIR",
-            description = "SqueezeNet weights folder (default: the repository's models/squeezenet1.1).")
+            description = "weights folder of the backbone (default: the repository's models/<backbone>).")
     Path weights;
+
+    @picocli.CommandLine.Mixin
+    BackboneOption backbone = new BackboneOption();
 
     @Override
     public Integer call() {
@@ -45,8 +48,8 @@ public final class EmbedCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             BufferedImage img = readImage(image);
             long t1 = System.nanoTime();
-            FeatureExtractor fx = weights == null ? new Sketchfind().featureExtractor()
-                    : new FeatureExtractor(org.sketchfind.engine.model.SqueezeNet.load(weights));
+            FeatureExtractor fx = weights == null ? backbone.extractor()
+                    : new FeatureExtractor(org.sketchfind.engine.model.Backbones.load(backbone.nameOrDefault(), weights));
             long t2 = System.nanoTime();
             ImagePreprocessor.Mode mode = sketch ? ImagePreprocessor.Mode.SKETCH : ImagePreprocessor.Mode.PHOTO;
             FeatureExtractor.Embedding e = fx.embed(img, mode);
@@ -70,6 +73,7 @@ public final class EmbedCommand implements Callable<Integer> {
                 }
                 out.put("top5", top5);
                 out.put("ms_forward", Math.round((t3 - t2) / 1e4) / 100.0);
+                out.put("backbone", fx.backbone().name());
                 JsonOutput.print(out, System.out);
             } else {
                 StringBuilder sb = new StringBuilder();
@@ -77,9 +81,11 @@ public final class EmbedCommand implements Callable<Integer> {
                 for (float f : e.feature()) {
                     sb.append(' ').append(f);
                 }
-                sb.append('\n').append("top5 (ImageNet class index: logit)");
-                for (int k : top) {
-                    sb.append(String.format(Locale.ROOT, " %d:%.3f", k, e.logits()[k]));
+                if (e.logits() != null) {
+                    sb.append('\n').append("top5 (ImageNet class index: logit)");
+                    for (int k : top) {
+                        sb.append(String.format(Locale.ROOT, " %d:%.3f", k, e.logits()[k]));
+                    }
                 }
                 System.out.println(sb);
             }

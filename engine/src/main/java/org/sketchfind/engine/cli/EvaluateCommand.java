@@ -14,16 +14,17 @@ import org.sketchfind.engine.eval.baseline.TrainingFeatures;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.HashingModel;
 import org.sketchfind.engine.model.HashingModels;
-import org.sketchfind.engine.model.SqueezeNet;
 import org.sketchfind.engine.train.DatasetFeatures;
 import org.sketchfind.engine.train.FeatureMaps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -70,6 +71,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions common = new DatasetOptions();
 
+    @Mixin
+    BackboneOption backbone = new BackboneOption();
+
     @Override
     public Integer call() throws Exception {
         if (models.isEmpty() && baselines.isEmpty()) {
@@ -83,22 +87,29 @@ public final class EvaluateCommand implements Callable<Integer> {
             System.err.println("sketchfind evaluate: --only must be unseen, seen or all");
             return 2;
         }
-        FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
-        Path cacheDir = common.cacheDir();
-        EvaluationData data = EvaluationData.load(queries, gallery, classes, common.split, side, cacheDir, fx,
-                System.err::println);
-        Evaluation.Options opts = Evaluation.Options.defaults().withSplit(data.split())
-                .withPrecisionK(Math.min(100, data.gallery()));
-        List<Report> reports = new ArrayList<>();
+        List<HashingModel> loaded = new ArrayList<>();
         for (Path file : models) {
-            HashingModel m = HashingModels.load(file, fx);
+            loaded.add(HashingModels.load(file));
+        }
+        // baselines run on --backbone, else on the first model's backbone, so that they compare like with like
+        String baselineBackbone = backbone.name != null || loaded.isEmpty() ? backbone.nameOrDefault()
+                : loaded.get(0).backbone().name();
+        Path cacheDir = common.cacheDir();
+        Map<String, EvaluationData> byBackbone = new java.util.HashMap<>();
+        List<Report> reports = new ArrayList<>();
+        Evaluation.Options opts = null;
+        for (HashingModel m : loaded) {
+            EvaluationData data = dataFor(m.backbone().name(), side, cacheDir, byBackbone);
+            opts = Evaluation.Options.defaults().withSplit(data.split()).withPrecisionK(Math.min(100, data.gallery()));
             long[][] q = codes(m, data.queryMaps(), true);
             long[][] g = codes(m, data.galleryMaps(), false);
             reports.add(Evaluation.hamming(m.name(), m.bits(), q, data.queryLabels(), g, data.galleryLabels(),
                     data.classNames(), opts));
         }
         if (!baselines.isEmpty()) {
-            reports.addAll(runBaselines(data, fx, cacheDir, opts));
+            EvaluationData data = dataFor(baselineBackbone, side, cacheDir, byBackbone);
+            opts = Evaluation.Options.defaults().withSplit(data.split()).withPrecisionK(Math.min(100, data.gallery()));
+            reports.addAll(runBaselines(data, FeatureExtractor.of(baselineBackbone), cacheDir, opts));
         }
         List<Path> files = ReportWriter.write(out, reports);
         if (common.json) {
@@ -108,6 +119,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             System.out.println("report: " + out.toAbsolutePath() + " (" + files.size() + " files)");
         }
         return 0;
+    }
+
+    /** The queries and gallery with the maps of {@code backbone}, loaded (and cached on disk) once per backbone. */
+    private EvaluationData dataFor(String backbone, EvaluationData.Only side, Path cacheDir,
+                                   Map<String, EvaluationData> byBackbone) throws IOException {
+        EvaluationData d = byBackbone.get(backbone);
+        if (d == null) {
+            d = EvaluationData.load(queries, gallery, classes, common.split, side, cacheDir,
+                    FeatureExtractor.of(backbone), System.err::println);
+            byBackbone.put(backbone, d);
+        }
+        return d;
     }
 
     static long[][] codes(HashingModel m, FeatureMaps maps, boolean sketches) {

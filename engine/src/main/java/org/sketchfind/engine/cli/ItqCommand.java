@@ -4,7 +4,6 @@ import org.sketchfind.engine.data.LabeledImage;
 import org.sketchfind.engine.data.SeenClasses;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.ItqHasher;
-import org.sketchfind.engine.model.SqueezeNet;
 import org.sketchfind.engine.train.DatasetFeatures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code itq --data DIR --bits M --out FILE}: fits the "ImageNet features + ITQ" model (pooled SqueezeNet features of
+ * {@code itq --data DIR --bits M --out FILE}: fits the "ImageNet features + ITQ" model (pooled backbone features of
  * the SEEN classes' photos and sketches, one ITQ rotation) — the stand-in hashing model before a ZSIH model exists.
  */
 @Command(name = "itq", mixinStandardHelpOptions = true,
@@ -39,6 +38,9 @@ public final class ItqCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions common = new DatasetOptions();
 
+    @Mixin
+    BackboneOption backbone = new BackboneOption();
+
     @Override
     public Integer call() throws Exception {
         DatasetOptions.SplitDataset ds = common.openOrReport("itq", data);
@@ -46,7 +48,7 @@ public final class ItqCommand implements Callable<Integer> {
             return 2;
         }
         SeenClasses seen = ds.split().seen();
-        FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
+        FeatureExtractor fx = backbone.extractor();
         try (DatasetFeatures f = DatasetFeatures.load(ds.dataset(), common.cacheDir(), fx, System.err::println)) {
             List<LabeledImage> photos = seen.select(f.photos()).items();
             List<LabeledImage> sketches = seen.select(f.sketches()).items();
@@ -62,6 +64,7 @@ public final class ItqCommand implements Callable<Integer> {
             o.put("photos", photos.size());
             o.put("sketches", sketches.size());
             o.put("seconds", (System.nanoTime() - t0) / 1e9);
+            o.put("backbone", fx.backbone().name());
             common.print(o);
         }
         return 0;

@@ -17,7 +17,6 @@ import org.sketchfind.engine.eval.baseline.PaperTable;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.HashingModel;
 import org.sketchfind.engine.model.HashingModels;
-import org.sketchfind.engine.model.SqueezeNet;
 import org.sketchfind.engine.train.DatasetFeatures;
 import org.sketchfind.engine.train.FeatureMaps;
 import org.sketchfind.engine.train.FeatureMapsSubset;
@@ -63,6 +62,17 @@ public final class PaperTableCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DatasetOptions common = new DatasetOptions();
 
+    @Option(names = "--backbone", paramLabel = "NAME", split = ",",
+            description = "backbones to run every baseline on (comma-separated; default: the models' backbones, or "
+                    + org.sketchfind.engine.model.Backbones.DEFAULT + " without models); with more than one, each"
+                    + " baseline row names its backbone")
+    List<String> baselineBackbones = new ArrayList<>();
+
+    /** The unseen queries and gallery of the split with one backbone's maps, and the seen classes' features. */
+    private record Unseen(FeatureMaps queries, int[] queryLabels, FeatureMaps gallery, int[] galleryLabels,
+                          FeatureSet train, FeatureSet test) {
+    }
+
     @Override
     public Integer call() throws Exception {
         DatasetOptions.SplitDataset ds = common.openOrReport("paper-table", data);
@@ -74,65 +84,92 @@ public final class PaperTableCommand implements Callable<Integer> {
         String split = zs.column();
         Path gloveFile = glove != null ? glove : data.toAbsolutePath().getParent().resolve("glove/glove.6B.100d.top40k.txt");
         GloveVectors gv = GloveVectors.load(gloveFile);
-        FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
         Path cacheDir = common.cacheDir();
-        try (DatasetFeatures f = DatasetFeatures.load(dataset, cacheDir, fx, System.err::println)) {
-            List<LabeledImage> qs = zs.unseen().forEvaluation().select(f.sketches()).items();
-            List<LabeledImage> gs = zs.unseen().forEvaluation().select(f.photos()).items();
-            List<String> names = zs.unseen().forEvaluation().names();
-            ClassLabels labels = new ClassLabels();
-            names.forEach(labels::labelOf);
-            int[] ql = labels.labelsOf(qs.stream().map(LabeledImage::className).toList());
-            int[] gl = labels.labelsOf(gs.stream().map(LabeledImage::className).toList());
-            FeatureMaps qm = new FeatureMapsSubset(f.sketchMaps(), rows(f.sketches(), qs));
-            FeatureMaps gm = new FeatureMapsSubset(f.photoMaps(), rows(f.photos(), gs));
-            System.err.printf("unseen classes of %s: %d sketch queries, %d gallery photos, %d classes%n",
-                    split, ql.length, gl.length, labels.names().size());
-
-            Evaluation.Options opts = Evaluation.Options.defaults().withSplit(split + ":unseen")
-                    .withPrecisionK(Math.min(100, gl.length));
-            List<Report> reports = new ArrayList<>();
-            Map<Row, HashingModel> rows = new LinkedHashMap<>();
-            for (String value : models) {
-                ModelArgument arg = ModelArgument.parse(value);
-                HashingModel m = HashingModels.load(arg.file(), fx);
-                Row row = new Row(arg.rowName(m.method()), m.bits());
-                if (rows.putIfAbsent(row, m) != null) {
-                    System.err.println("sketchfind paper-table: two models would share the row '" + row.name()
-                            + "' at " + row.bits() + " bits; name one with --model LABEL=" + arg.file());
-                    return 2;
-                }
-            }
-            for (Map.Entry<Row, HashingModel> e : rows.entrySet()) {
-                HashingModel m = e.getValue();
-                String row = e.getKey().name();
-                long[][] q = EvaluateCommand.codes(m, qm, true);
-                long[][] g = EvaluateCommand.codes(m, gm, false);
-                reports.add(Evaluation.hamming(row, m.bits(), q, ql, g, gl, labels.names(), opts));
-                System.err.println("evaluated " + m.name());
-            }
-            float[][] testVectors = names.stream().map(n -> gv.classVectorsByName(List.of(n)).get(n))
-                    .toArray(float[][]::new);
-            FeatureSet test = new FeatureSet(labels.names(), testVectors, qm.pooledAll(), ql, gm.pooledAll(), gl);
-            FeatureSet train = SeenFeatureSets.of(f, zs, gv).features();
-            reports.addAll(Baselines.runAll(train, test, bits,
-                    Baselines.Config.defaults(42).withLog(System.err::println)));
-
-            PaperTable.Header header = new PaperTable.Header(
-                    "Zero-shot sketch-based image retrieval, " + data.getFileName(), data.toString(),
-                    split + " (" + names.size() + " unseen classes)");
-            PaperTable.write(out, header, reports, bits);
-            if (reportDir != null) {
-                ReportWriter.write(reportDir, reports);
-            }
-            if (common.json) {
-                JsonOutput.print(ReportWriter.toJson(reports), System.out);
-            } else {
-                System.out.print(ReportTable.format(reports));
-                System.out.println("table: " + out.toAbsolutePath());
+        Map<Row, HashingModel> rows = new LinkedHashMap<>();
+        for (String value : models) {
+            ModelArgument arg = ModelArgument.parse(value);
+            HashingModel m = HashingModels.load(arg.file());
+            Row row = new Row(arg.rowName(m.method()), m.bits());
+            if (rows.putIfAbsent(row, m) != null) {
+                System.err.println("sketchfind paper-table: two models would share the row '" + row.name()
+                        + "' at " + row.bits() + " bits; name one with --model LABEL=" + arg.file());
+                return 2;
             }
         }
+        List<String> forBaselines = new ArrayList<>();
+        for (String b : baselineBackbones) {
+            forBaselines.add(org.sketchfind.engine.model.Backbones.checkName(b));
+        }
+        if (forBaselines.isEmpty()) {
+            rows.values().stream().map(m -> m.backbone().name()).distinct().forEach(forBaselines::add);
+        }
+        if (forBaselines.isEmpty()) {
+            forBaselines.add(org.sketchfind.engine.model.Backbones.DEFAULT);
+        }
+        List<String> names = zs.unseen().forEvaluation().names();
+        ClassLabels labels = new ClassLabels();
+        names.forEach(labels::labelOf);
+        Evaluation.Options opts = Evaluation.Options.defaults().withSplit(split + ":unseen");
+        Map<String, Unseen> byBackbone = new LinkedHashMap<>();
+        List<Report> reports = new ArrayList<>();
+        for (Map.Entry<Row, HashingModel> e : rows.entrySet()) {
+            HashingModel m = e.getValue();
+            Unseen u = unseen(m.backbone().name(), dataset, zs, gv, labels, cacheDir, byBackbone);
+            opts = opts.withPrecisionK(Math.min(100, u.galleryLabels().length));
+            long[][] q = EvaluateCommand.codes(m, u.queries(), true);
+            long[][] g = EvaluateCommand.codes(m, u.gallery(), false);
+            reports.add(Evaluation.hamming(e.getKey().name(), m.bits(), q, u.queryLabels(), g, u.galleryLabels(),
+                    labels.names(), opts));
+            System.err.println("evaluated " + m.name());
+        }
+        for (String b : forBaselines) {
+            Unseen u = unseen(b, dataset, zs, gv, labels, cacheDir, byBackbone);
+            List<Report> baseline = Baselines.runAll(u.train(), u.test(), bits,
+                    Baselines.Config.defaults(42).withLog(System.err::println));
+            String suffix = forBaselines.size() > 1 ? " [" + FeatureExtractor.of(b).backbone().displayName() + "]" : "";
+            baseline.forEach(r -> reports.add(suffix.isEmpty() ? r : r.withModel(r.model() + suffix)));
+        }
+        PaperTable.Header header = new PaperTable.Header(
+                "Zero-shot sketch-based image retrieval, " + data.getFileName(), data.toString(),
+                split + " (" + names.size() + " unseen classes)");
+        PaperTable.write(out, header, reports, bits);
+        if (reportDir != null) {
+            ReportWriter.write(reportDir, reports);
+        }
+        if (common.json) {
+            JsonOutput.print(ReportWriter.toJson(reports), System.out);
+        } else {
+            System.out.print(ReportTable.format(reports));
+            System.out.println("table: " + out.toAbsolutePath());
+        }
         return 0;
+    }
+
+    /** The unseen classes' maps of one backbone (computed or read from the cache once per backbone). */
+    private static Unseen unseen(String backbone, Dataset dataset, ZeroShotSplit zs, GloveVectors gv,
+                                 ClassLabels labels, Path cacheDir, Map<String, Unseen> byBackbone)
+            throws java.io.IOException {
+        Unseen cached = byBackbone.get(backbone);
+        if (cached != null) {
+            return cached;
+        }
+        DatasetFeatures f = DatasetFeatures.load(dataset, cacheDir, FeatureExtractor.of(backbone), System.err::println);
+        List<LabeledImage> qs = zs.unseen().forEvaluation().select(f.sketches()).items();
+        List<LabeledImage> gs = zs.unseen().forEvaluation().select(f.photos()).items();
+        int[] ql = labels.labelsOf(qs.stream().map(LabeledImage::className).toList());
+        int[] gl = labels.labelsOf(gs.stream().map(LabeledImage::className).toList());
+        FeatureMaps qm = new FeatureMapsSubset(f.sketchMaps(), rows(f.sketches(), qs));
+        FeatureMaps gm = new FeatureMapsSubset(f.photoMaps(), rows(f.photos(), gs));
+        System.err.printf("unseen classes of %s (%s): %d sketch queries, %d gallery photos, %d classes%n",
+                zs.column(), backbone, ql.length, gl.length, labels.names().size());
+        List<String> names = labels.names();
+        float[][] testVectors = names.stream().map(n -> gv.classVectorsByName(List.of(n)).get(n))
+                .toArray(float[][]::new);
+        FeatureSet test = new FeatureSet(names, testVectors, qm.pooledAll(), ql, gm.pooledAll(), gl);
+        FeatureSet train = SeenFeatureSets.of(f, zs, gv).features();
+        Unseen u = new Unseen(qm, ql, gm, gl, train, test);
+        byBackbone.put(backbone, u);
+        return u;
     }
 
     private static int[] rows(List<LabeledImage> all, List<LabeledImage> chosen) {

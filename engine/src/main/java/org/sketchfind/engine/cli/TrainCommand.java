@@ -2,7 +2,6 @@ package org.sketchfind.engine.cli;
 
 import org.sketchfind.engine.data.GloveVectors;
 import org.sketchfind.engine.model.FeatureExtractor;
-import org.sketchfind.engine.model.SqueezeNet;
 import org.sketchfind.engine.model.ZsihConfig;
 import org.sketchfind.engine.train.CancellationToken;
 import org.sketchfind.engine.train.DatasetFeatures;
@@ -121,6 +120,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions common = new DatasetOptions();
 
+    @Mixin
+    BackboneOption backbone = new BackboneOption();
+
     @Override
     public Integer call() throws Exception {
         Path gloveFile = glove != null ? glove : data.toAbsolutePath().getParent().resolve("glove/glove.6B.100d.top40k.txt");
@@ -146,7 +148,8 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("sketchfind train: " + e.getMessage());
             return 2;
         }
-        FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
+        FeatureExtractor fx = backbone.extractor();
+        cfg = cfg.withFeatureShape(fx.backbone().channels(), fx.backbone().height(), fx.backbone().width());
         RunOptions opts = RunOptions.epochs(epochs).withMaxSteps(maxSteps).withCheckpointEvery(checkpointEvery)
                 .withResume(resume);
         CancellationToken cancel = new CancellationToken();

@@ -9,7 +9,6 @@ import org.sketchfind.engine.eval.TsnePoint;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.HashingModel;
 import org.sketchfind.engine.model.HashingModels;
-import org.sketchfind.engine.model.SqueezeNet;
 import org.sketchfind.engine.train.DatasetFeatures;
 import org.sketchfind.engine.train.FeatureMaps;
 import picocli.CommandLine.Command;
@@ -68,8 +67,8 @@ public final class TsneCommand implements Callable<Integer> {
             return 2;
         }
         ZeroShotSplit zs = ds.split();
-        FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
-        HashingModel m = HashingModels.load(model != null ? model : HashingModels.defaultModelFile(), fx);
+        HashingModel m = HashingModels.load(model != null ? model : HashingModels.defaultModelFile());
+        FeatureExtractor fx = new FeatureExtractor(m.backbone());
         long t0 = System.nanoTime();
         try (DatasetFeatures f = DatasetFeatures.load(ds.dataset(), common.cacheDir(), fx, System.err::println)) {
             List<Item> unseen = new ArrayList<>();

@@ -52,6 +52,13 @@ public record Report(String model, Integer bits, Integer dims, int queries, int 
         perClass = List.copyOf(perClass);
     }
 
+    /** The same figures under another name (e.g. a baseline's row with its backbone named). */
+    public Report withModel(String name) {
+        return new Report(name, bits, dims, queries, gallery, mapAll, mapAllTieAware, precisionK, precisionAtK,
+                precisionAtKTieAware, mapK, mapAtK, msPerQuery, queriesWithoutRelevant, split, prRecall, prPrecision,
+                perClass);
+    }
+
     /** The JSON object as an ordered map (Jackson writes it as-is). */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();

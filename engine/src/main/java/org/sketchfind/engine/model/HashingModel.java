@@ -18,6 +18,9 @@ public interface HashingModel {
 
     int bits();
 
+    /** The frozen backbone whose features the encoders read. */
+    Backbone backbone();
+
     /** The method, independent of the bit length (a row of a paper-style table), e.g. "ZSIH". */
     default String method() {
         return name();
@@ -25,10 +28,10 @@ public interface HashingModel {
 
     long[][] encodePhotos(List<BufferedImage> photos);
 
-    /** Codes of photos from their frozen-backbone feature maps [N,512,13,13] (computed once, e.g. cached). */
+    /** Codes of photos from their frozen-backbone feature maps [N,C,H,W] (computed once, e.g. cached). */
     long[][] encodePhotoMaps(org.nd4j.linalg.api.ndarray.INDArray maps);
 
-    /** Codes of sketches from their frozen-backbone feature maps [N,512,13,13]. */
+    /** Codes of sketches from their frozen-backbone feature maps [N,C,H,W]. */
     long[][] encodeSketchMaps(org.nd4j.linalg.api.ndarray.INDArray maps);
 
     /** Sketches as images (black strokes on white), e.g. rasterized drawings. */

@@ -15,8 +15,22 @@ public final class HashingModels {
     private HashingModels() {
     }
 
-    /** A ZSIH model zip ({@code PK} signature) or an ITQ file, on the given backbone. */
-    public static HashingModel load(Path file, FeatureExtractor extractor) throws IOException {
+    /**
+     * A ZSIH model zip ({@code PK} signature) or an ITQ file, on the backbone it was made with, which is required to
+     * be {@code requiredBackbone} unless that is null (e.g. baselines measured beside it on one backbone).
+     */
+    public static HashingModel load(Path file, String requiredBackbone) throws IOException {
+        HashingModel m = load(file);
+        if (requiredBackbone != null && !m.backbone().name().equals(requiredBackbone)) {
+            throw new IOException(file.getFileName() + " was trained on " + m.backbone().displayName() + " ("
+                    + m.backbone().name() + "), not on " + requiredBackbone
+                    + ": a model only reads the features of its own backbone");
+        }
+        return m;
+    }
+
+    /** A ZSIH model zip ({@code PK} signature) or an ITQ file, on the backbone it was made with. */
+    public static HashingModel load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("model file not found: " + file);
         }
@@ -27,10 +41,10 @@ public final class HashingModels {
             }
         }
         if (head[0] == 'P' && head[1] == 'K') {
-            return ZsihHashingModel.load(file, extractor);
+            return ZsihHashingModel.load(file);
         }
         try {
-            return ItqBackboneModel.load(file, extractor);
+            return ItqBackboneModel.load(file);
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + ": neither a ZSIH model (zip) nor an ITQ file: " + e.getMessage(), e);
         }

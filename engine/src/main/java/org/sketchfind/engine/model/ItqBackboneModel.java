@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * The model-free stand-in: pooled SqueezeNet ImageNet features of photos and sketches binarised by one ITQ rotation
+ * The model-free stand-in: pooled ImageNet features of the backbone (SqueezeNet 1.1 for the shipped 512-d file) of photos and sketches binarised by one ITQ rotation
  * (Gong and Lazebnik 2011) fitted on seen-class features of both modalities. No cross-modal training: it is the
  * "ImageNet features + ITQ" baseline, usable for search before a ZSIH model exists.
  */
@@ -23,10 +23,14 @@ public final class ItqBackboneModel implements HashingModel {
         this.id = id;
     }
 
-    /** Loads the ITQ file {@code itqFile} on top of {@code extractor}'s backbone. */
-    public static ItqBackboneModel load(Path itqFile, FeatureExtractor extractor) throws IOException {
+    /**
+     * Loads the ITQ file {@code itqFile} on the backbone whose pooled features it was fitted on (known from their
+     * dimension: 512 is SqueezeNet 1.1, 1280 MobileNetV2).
+     */
+    public static ItqBackboneModel load(Path itqFile) throws IOException {
         byte[] bytes = Files.readAllBytes(itqFile);
         ItqHasher itq = ItqHasher.read(new java.io.ByteArrayInputStream(bytes));
+        FeatureExtractor extractor = FeatureExtractor.of(Backbones.byPooledDim(itq.dims()));
         CRC32 crc = new CRC32();
         crc.update(bytes);
         return new ItqBackboneModel(extractor, itq,
@@ -49,6 +53,11 @@ public final class ItqBackboneModel implements HashingModel {
     }
 
     @Override
+    public Backbone backbone() {
+        return extractor.backbone();
+    }
+
+    @Override
     public int bits() {
         return itq.bits();
     }
@@ -60,7 +69,7 @@ public final class ItqBackboneModel implements HashingModel {
 
     @Override
     public long[][] encodePhotoMaps(org.nd4j.linalg.api.ndarray.INDArray maps) {
-        return itq.encode(SqueezeNet.poolFeatureMap(maps).toFloatMatrix());
+        return itq.encode(FeatureExtractor.poolMaps(maps).toFloatMatrix());
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class ModelFile {
         byte[] card = modelCard.getBytes(StandardCharsets.UTF_8);
         ModelManifest m = new ModelManifest(FORMAT, VERSION, header.config().bits(), header.config(),
                 header.classNames(), header.classVectors(), header.split(), header.created(), header.trainingSteps(),
-                header.metrics(), tensors, TensorIO.sha256(card));
+                header.metrics(), tensors, TensorIO.sha256(card), header.backbone(), header.backboneSha256());
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
@@ -233,6 +233,11 @@ public final class ModelFile {
         if (m.config() == null || m.tensors() == null || m.classNames() == null || m.classVectors() == null
                 || m.modelCardSha256() == null) {
             throw new ModelFormatException(file, MANIFEST + " lacks config, tensors, classes or checksums");
+        }
+        if (m.backbone() != null && (!Backbones.NAMES.contains(m.backbone()) || m.backboneSha256() == null
+                || !m.backboneSha256().matches("[0-9a-f]{64}"))) {
+            throw new ModelFormatException(file, "unknown backbone '" + m.backbone() + "' or no valid checksum of its"
+                    + " weights (this Sketchfind knows " + String.join(", ", Backbones.NAMES) + ")");
         }
         if (m.bits() != m.config().bits()) {
             throw new ModelFormatException(file, "bits " + m.bits() + " differ from the config's "

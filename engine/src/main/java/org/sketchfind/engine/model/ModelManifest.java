@@ -19,6 +19,9 @@ import java.util.Map;
  * @param metrics       figures measured at the end of training (e.g. seen-class validation mAP)
  * @param tensors       one entry per weight tensor
  * @param modelCardSha256 SHA-256 of {@code model-card.md}
+ * @param backbone      {@link Backbone#name()} of the frozen backbone whose maps the encoders read; null in files
+ *                      written before backbones had names, which were all {@link Backbones#LEGACY}
+ * @param backboneSha256 {@link Backbone#weightsSha256()} of those weights (null in the same older files)
  */
 public record ModelManifest(
         String format,
@@ -32,7 +35,23 @@ public record ModelManifest(
         long trainingSteps,
         Map<String, Double> metrics,
         List<Tensor> tensors,
-        String modelCardSha256) {
+        String modelCardSha256,
+        String backbone,
+        String backboneSha256) {
+
+    /** SHA-256 of {@code models/squeezenet1.1/SHA256SUMS}: the weights every file without a backbone name used. */
+    public static final String LEGACY_BACKBONE_SHA256 =
+            "f3644380825e3c7645ea14ee1091a15bd35af56972c9399748563798338c1e0f";
+
+    /** The backbone's name, {@link Backbones#LEGACY} for a file that predates backbone names. */
+    public String backboneName() {
+        return backbone == null ? Backbones.LEGACY : backbone;
+    }
+
+    /** The backbone weights' checksum, the legacy SqueezeNet's for a file that predates backbone names. */
+    public String backboneWeightsSha256() {
+        return backbone == null ? LEGACY_BACKBONE_SHA256 : backboneSha256;
+    }
 
     /**
      * @param name   variable name; the zip entry is {@code weights/<name>.f32}

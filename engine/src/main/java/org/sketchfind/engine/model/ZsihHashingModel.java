@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A trained ZSIH model at search time: the frozen SqueezeNet backbone's feature maps through the trained image
+ * A trained ZSIH model at search time: the frozen backbone's feature maps through the trained image
  * encoder f or sketch encoder g (attention pooling, sigmoid layer), thresholded at 0.5 (Eq. 9).
  */
 public final class ZsihHashingModel implements HashingModel {
@@ -22,10 +22,23 @@ public final class ZsihHashingModel implements HashingModel {
         this.name = name;
     }
 
-    /** Loads a model file written by the trainer (checked: format, version, checksums, shapes). */
-    public static ZsihHashingModel load(Path modelFile, FeatureExtractor extractor) throws IOException {
+    /**
+     * Loads a model file written by the trainer (checked: format, version, checksums, shapes) on the backbone it was
+     * trained on, refused with one sentence if that backbone's weights are not the ones it was trained with.
+     */
+    public static ZsihHashingModel load(Path modelFile) throws IOException {
         ZsihEncoders enc = ZsihEncoders.load(modelFile);
         ModelManifest m = enc.manifest();
+        Backbone backbone = Backbones.sharedMatching(
+                new BackboneId(m.backboneName(), m.backboneWeightsSha256()), modelFile.getFileName().toString());
+        ZsihConfig c = m.config();
+        if (c.featureChannels() != backbone.channels() || c.featureHeight() != backbone.height()
+                || c.featureWidth() != backbone.width()) {
+            throw new ModelFormatException(modelFile, "its encoders read " + c.featureChannels() + "×"
+                    + c.featureHeight() + "×" + c.featureWidth() + " maps, " + backbone.displayName() + " gives "
+                    + backbone.channels() + "×" + backbone.height() + "×" + backbone.width());
+        }
+        FeatureExtractor extractor = new FeatureExtractor(backbone);
         String digest = m.modelCardSha256() == null ? "" : m.modelCardSha256().substring(0, 8);
         String tensors = m.tensors().isEmpty() ? "" : m.tensors().get(0).sha256().substring(0, 8);
         String id = "zsih-" + enc.bits() + "-" + tensors + digest;
@@ -72,6 +85,11 @@ public final class ZsihHashingModel implements HashingModel {
     @Override
     public String name() {
         return name + ", " + bits() + "-bit";
+    }
+
+    @Override
+    public Backbone backbone() {
+        return extractor.backbone();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.sketchfind.engine.train;
 
 import org.sketchfind.engine.data.Dataset;
 import org.sketchfind.engine.data.LabeledImage;
+import org.sketchfind.engine.model.BackboneId;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.ImagePreprocessor;
 
@@ -17,33 +18,36 @@ import java.util.function.Consumer;
 
 /**
  * Every photo and sketch of a data set with its cached backbone feature maps (row i of {@link #photoMaps()} is
- * {@code photos().get(i)}), in path order. Splitting into seen and unseen classes is the caller's job, through the
+ * {@code photos().get(i)}), in path order. Caches are kept per data set and per backbone (name and weights
+ * checksum in the file name and in the cache's index), so two backbones never read each other's maps. Splitting into seen and unseen classes is the caller's job, through the
  * data set's {@link org.sketchfind.engine.data.ZeroShotSplit}: this class only caches.
  */
 public record DatasetFeatures(Dataset dataset, List<LabeledImage> photos, MappedFeatureMaps photoMaps,
-                              List<LabeledImage> sketches, MappedFeatureMaps sketchMaps) implements AutoCloseable {
+                              List<LabeledImage> sketches, MappedFeatureMaps sketchMaps, BackboneId backbone)
+        implements AutoCloseable {
 
     /** Opens (or first computes) the feature maps of {@code dataset}'s photos and sketches under {@code cacheDir}. */
     public static DatasetFeatures load(Dataset dataset, Path cacheDir, FeatureExtractor extractor,
                                        Consumer<String> log) throws IOException {
         List<LabeledImage> photos = sorted(dataset.photos());
         List<LabeledImage> sketches = sorted(dataset.sketches());
-        String key = key(dataset.root());
+        String key = key(dataset.root()) + "-" + BackboneId.of(extractor.backbone()).name() + "-"
+                + BackboneId.of(extractor.backbone()).shortSha();
         MappedFeatureMaps photoMaps = photos.isEmpty() ? null : FeatureCache.openOrBuild(
                 cacheDir.resolve(key + "-photo.maps"), photos.stream().map(LabeledImage::path).toList(),
                 ImagePreprocessor.Mode.PHOTO, extractor, progress("photos", log));
         MappedFeatureMaps sketchMaps = sketches.isEmpty() ? null : FeatureCache.openOrBuild(
                 cacheDir.resolve(key + "-sketch.maps"), sketches.stream().map(LabeledImage::path).toList(),
                 ImagePreprocessor.Mode.SKETCH, extractor, progress("sketches", log));
-        return new DatasetFeatures(dataset, photos, photoMaps, sketches, sketchMaps);
+        return new DatasetFeatures(dataset, photos, photoMaps, sketches, sketchMaps, BackboneId.of(extractor.backbone()));
     }
 
-    /** Pooled (global-average) 512-d features of some of this data set's photos, in the given order. */
+    /** Pooled (global-average) features of some of this data set's photos, in the given order. */
     public float[][] pooledPhotos(List<LabeledImage> items) {
         return pooled(photos, photoMaps, items);
     }
 
-    /** Pooled (global-average) 512-d features of some of this data set's sketches, in the given order. */
+    /** Pooled (global-average) features of some of this data set's sketches, in the given order. */
     public float[][] pooledSketches(List<LabeledImage> items) {
         return pooled(sketches, sketchMaps, items);
     }

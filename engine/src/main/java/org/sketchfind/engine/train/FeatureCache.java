@@ -1,7 +1,8 @@
 package org.sketchfind.engine.train;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sketchfind.engine.data.ImageLoader;
+import org.sketchfind.engine.model.Backbone;
+import org.sketchfind.engine.model.BackboneId;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.ImagePreprocessor;
 
@@ -17,9 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * Backbone feature maps of a list of images, computed once and kept in a memory-mapped file
- * ({@link MappedFeatureMaps}): the expensive part of training is the frozen SqueezeNet forward pass, so it is paid
+ * ({@link MappedFeatureMaps}): the expensive part of training is the frozen backbone's forward pass, so it is paid
  * once per image, not once per epoch. Beside the maps file an index file lists the preprocessing mode and every
- * image (path, size, modification time) in row order; a cache whose index no longer matches the images is rebuilt.
+ * image (path, size, modification time) in row order, and the backbone with its weights checksum; a cache whose index no longer matches the images is rebuilt.
  * Files are written to a temporary name and moved into place, so an interrupted build leaves no half cache.
  */
 public final class FeatureCache {
@@ -35,7 +36,7 @@ public final class FeatureCache {
                                                 FeatureExtractor extractor, Consumer<Progress> progress)
             throws IOException {
         Path indexFile = indexFile(file);
-        String index = index(images, mode);
+        String index = index(images, mode, BackboneId.of(extractor.backbone()));
         if (Files.isRegularFile(file) && Files.isRegularFile(indexFile)
                 && Files.readString(indexFile, StandardCharsets.UTF_8).equals(index)) {
             try {
@@ -55,12 +56,33 @@ public final class FeatureCache {
         return MappedFeatureMaps.open(file);
     }
 
+    /** Decodes a batch of images in parallel (each independently); the first failure names its file. */
+    private static List<BufferedImage> decode(List<Path> paths) throws IOException {
+        BufferedImage[] out = new BufferedImage[paths.size()];
+        IOException[] failure = new IOException[1];
+        java.util.stream.IntStream.range(0, paths.size()).parallel().forEach(i -> {
+            try {
+                out[i] = ImageLoader.load(paths.get(i));
+            } catch (IOException e) {
+                synchronized (failure) {
+                    failure[0] = failure[0] == null ? e : failure[0];
+                }
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return java.util.Arrays.asList(out);
+    }
+
     static Path indexFile(Path file) {
         return file.resolveSibling(file.getFileName() + ".index");
     }
 
-    private static String index(List<Path> images, ImagePreprocessor.Mode mode) throws IOException {
-        StringBuilder sb = new StringBuilder("sketchfind-feature-cache 1\tmode=" + mode + "\n");
+    private static String index(List<Path> images, ImagePreprocessor.Mode mode, BackboneId backbone)
+            throws IOException {
+        StringBuilder sb = new StringBuilder("sketchfind-feature-cache 2\tmode=" + mode + "\tbackbone=" + backbone.name()
+                + "\tweights=" + backbone.weightsSha256() + "\n");
         for (Path p : images) {
             sb.append(p.toAbsolutePath().normalize()).append('\t').append(Files.size(p)).append('\t')
                     .append(Files.getLastModifiedTime(p).toMillis()).append('\n');
@@ -71,35 +93,25 @@ public final class FeatureCache {
     private static void build(Path file, List<Path> images, ImagePreprocessor.Mode mode, FeatureExtractor extractor,
                               Consumer<Progress> progress) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
+        if (images.isEmpty()) {
+            throw new IOException("no images to cache");
+        }
         int batch = extractor.batchSize();
         long start = System.nanoTime();
-        int c = 0;
-        int h = 0;
-        int w = 0;
+        Backbone b = extractor.backbone();
+        int per = b.mapSize();
         MappedFeatureMaps.Writer writer = null;
         try {
+            writer = new MappedFeatureMaps.Writer(file, images.size(), b.channels(), b.height(), b.width());
             for (int from = 0; from < images.size(); from += batch) {
-                List<BufferedImage> chunk = new ArrayList<>();
-                for (Path p : images.subList(from, Math.min(images.size(), from + batch))) {
-                    chunk.add(ImageLoader.load(p));
-                }
-                INDArray maps = extractor.featureMaps(chunk, mode);
-                if (writer == null) {
-                    long[] shape = maps.shape();
-                    c = (int) shape[1];
-                    h = (int) shape[2];
-                    w = (int) shape[3];
-                    writer = new MappedFeatureMaps.Writer(file, images.size(), c, h, w);
-                }
+                List<BufferedImage> chunk = decode(images.subList(from, Math.min(images.size(), from + batch)));
+                float[] maps = extractor.featureMapArray(chunk, mode);
                 for (int i = 0; i < chunk.size(); i++) {
-                    writer.add(maps.slice(i).dup().reshape((long) c * h * w).toFloatVector());
+                    writer.add(java.util.Arrays.copyOfRange(maps, i * per, (i + 1) * per));
                 }
                 int done = Math.min(images.size(), from + batch);
                 double secs = (System.nanoTime() - start) / 1e9;
                 progress.accept(new Progress(done, images.size(), done / Math.max(secs, 1e-9)));
-            }
-            if (writer == null) {
-                throw new IOException("no images to cache");
             }
             writer.close();
             writer = null;

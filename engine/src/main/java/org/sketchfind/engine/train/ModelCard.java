@@ -29,8 +29,9 @@ final class ModelCard {
                     .append(String.join(", ", data.validationClassNames())).append('\n');
         }
         sb.append("- Semantic vectors: ").append(c.semanticDim()).append("-d class vectors\n");
-        sb.append(String.format(Locale.ROOT, "- Input: backbone feature maps %dx%dx%d%n%n", c.featureChannels(),
-                c.featureHeight(), c.featureWidth()));
+        sb.append(String.format(Locale.ROOT, "- Input: feature maps %dx%dx%d of the frozen backbone %s (weights:"
+                        + " SHA-256 of SHA256SUMS %s)%n%n", c.featureChannels(), c.featureHeight(), c.featureWidth(),
+                m.backboneName(), m.backboneWeightsSha256()));
         sb.append("## Hyper-parameters\n");
         sb.append(String.format(Locale.ROOT, "- M = %d bits, batch %d pairs, t = %g, Adam lr %g, seed %d, "
                         + "%d Monte-Carlo sample(s)%n", c.bits(), c.batchSize(), c.t(), c.learningRate(), c.seed(),

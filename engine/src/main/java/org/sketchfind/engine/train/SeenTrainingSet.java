@@ -48,10 +48,10 @@ public final class SeenTrainingSet {
         String splitName = features.dataset().root().getFileName() + ":" + split.column();
         if (validationClasses > 0) {
             return TrainingData.withHeldOutClasses(sketchMaps, sk[1], photoMaps, ph[1], names, classVectors, splitName,
-                    validationClasses, seed);
+                    validationClasses, seed, features.backbone());
         }
         return TrainingData.withHeldOut(sketchMaps, sk[1], photoMaps, ph[1], names, classVectors, splitName,
-                perClassHeldOut, seed);
+                perClassHeldOut, seed, features.backbone());
     }
 
     /** [cache rows, class indices] of the seen items, in cache order. */

@@ -190,7 +190,7 @@ public final class Trainer {
         }
         ModelManifest header = new ModelManifest(ModelFile.FORMAT, ModelFile.VERSION, cfg.bits(), cfg,
                 data.classNames(), data.classVectors(), data.splitName(), Instant.now().toString(), step, metrics,
-                List.of(), "");
+                List.of(), "", data.backbone().name(), data.backbone().weightsSha256());
         ModelFile.write(model, header, enc, ModelCard.render(header, data, graph.parameterCount(), trainingSeconds));
         TrainingResult r = new TrainingResult(TrainingResult.Status.COMPLETED, step, last, maps, model, seconds(t0));
         listener.onFinish(r);

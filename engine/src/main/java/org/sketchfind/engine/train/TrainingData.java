@@ -1,5 +1,7 @@
 package org.sketchfind.engine.train;
 
+import org.sketchfind.engine.model.BackboneId;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,12 +30,14 @@ import java.util.stream.IntStream;
  *                     {@code classNames.size() + j} is {@code validationClassNames.get(j)}. Neither their items nor
  *                     their names or vectors train: {@code classNames} and {@code classVectors} are the training
  *                     classes only.
+ * @param backbone     the backbone whose feature maps these are (recorded in the model file)
  */
 public record TrainingData(FeatureMaps sketchMaps, int[] sketchClasses, FeatureMaps photoMaps, int[] photoClasses,
                            List<String> classNames, float[][] classVectors, String splitName,
                            int[] trainSketches, int[] trainPhotos, int[] valSketches, int[] valPhotos,
-                           List<String> validationClassNames) {
+                           List<String> validationClassNames, BackboneId backbone) {
     public TrainingData {
+        java.util.Objects.requireNonNull(backbone, "backbone");
         validationClassNames = List.copyOf(validationClassNames);
         if (sketchMaps.size() != sketchClasses.length || photoMaps.size() != photoClasses.length) {
             throw new IllegalArgumentException("one class index per feature map needed");
@@ -77,11 +81,11 @@ public record TrainingData(FeatureMaps sketchMaps, int[] sketchClasses, FeatureM
      */
     public static TrainingData withHeldOut(FeatureMaps sketchMaps, int[] sketchClasses, FeatureMaps photoMaps,
                                            int[] photoClasses, List<String> classNames, float[][] classVectors,
-                                           String splitName, int perClass, long seed) {
+                                           String splitName, int perClass, long seed, BackboneId backbone) {
         int[][] s = holdOut(sketchClasses, classNames.size(), perClass, seed);
         int[][] p = holdOut(photoClasses, classNames.size(), perClass, seed + 1);
         return new TrainingData(sketchMaps, sketchClasses, photoMaps, photoClasses, classNames, classVectors,
-                splitName, s[0], p[0], s[1], p[1], List.of());
+                splitName, s[0], p[0], s[1], p[1], List.of(), backbone);
     }
 
     /**
@@ -92,7 +96,8 @@ public record TrainingData(FeatureMaps sketchMaps, int[] sketchClasses, FeatureM
      */
     public static TrainingData withHeldOutClasses(FeatureMaps sketchMaps, int[] sketchClasses, FeatureMaps photoMaps,
                                                   int[] photoClasses, List<String> classNames,
-                                                  float[][] classVectors, String splitName, int count, long seed) {
+                                                  float[][] classVectors, String splitName, int count, long seed,
+                                                  BackboneId backbone) {
         int n = classNames.size();
         if (count < 1 || count > n - 2) {
             throw new IllegalArgumentException("validation classes: can hold out 1 to " + (n - 2) + " of the " + n
@@ -129,7 +134,7 @@ public record TrainingData(FeatureMaps sketchMaps, int[] sketchClasses, FeatureM
         int trainingClasses = n - count;
         return new TrainingData(sketchMaps, sk, photoMaps, ph, trainNames, trainVectors.toArray(new float[0][]),
                 splitName, itemsOf(sk, trainingClasses, false), itemsOf(ph, trainingClasses, false),
-                itemsOf(sk, trainingClasses, true), itemsOf(ph, trainingClasses, true), valNames);
+                itemsOf(sk, trainingClasses, true), itemsOf(ph, trainingClasses, true), valNames, backbone);
     }
 
     private static int[] itemsOf(int[] classes, int trainingClasses, boolean validation) {

@@ -1,6 +1,5 @@
 package org.sketchfind.engine.model;
 
-import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -11,69 +10,72 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Backbone forward time per image at batch 1 and batch 32 (feature map output, the part every encoder runs), for
- * both engines (SameDiff and ComputationGraph).
- * Not a test: prints figures. Run:
+ * Backbone forward time per image at batch 1 and batch 16 (the feature map every encoder reads), side by side in one
+ * run: SqueezeNet 1.1 on the SameDiff graph it used to run on ({@link ReferenceSqueezeNet}), and SqueezeNet 1.1 and
+ * MobileNetV2 on ONNX Runtime (what Sketchfind runs now). Not a test: prints figures with the load average. Run:
  * <pre>
  * ./mvnw -B -pl engine -am test -Pbench -Dtest=BackboneBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * ./mvnw -B -pl engine -am test -Pbench,onednn -Dtest=BackboneBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * (the second runs the oneDNN build of the CPU backend; the profile sets {@code -Djavacpp.platform.extension=-onednn}).
- * Output in {@code engine/target/surefire-reports/org.sketchfind.engine.model.BackboneBenchmark-output.txt}
- * and on the console. Knobs: {@code -Dbench.runs1=10 -Dbench.runs32=3}.
+ * Output in {@code engine/target/surefire-reports/org.sketchfind.engine.model.BackboneBenchmark-output.txt} and on
+ * the console. Knobs: {@code -Dbench.runs1=20 -Dbench.runs16=5}.
  */
 @Tag("benchmark")
 class BackboneBenchmark {
+    private interface Net {
+        void forward(int n);
+    }
 
     @Test
     void forwardTimePerImage() throws Exception {
-        int runs1 = Integer.getInteger("bench.runs1", 10);
-        int runs32 = Integer.getInteger("bench.runs32", 3);
-        String ext = System.getProperty("javacpp.platform.extension", "");
-        SqueezeNet.Engine[] engines = SqueezeNet.Engine.values();
-        SqueezeNet[] nets = new SqueezeNet[engines.length];
-        for (int e = 0; e < engines.length; e++) {
-            nets[e] = SqueezeNet.load(SqueezeNet.defaultDirectory(), engines[e]);
-        }
-        String header = String.format(Locale.ROOT,
-                "backbone benchmark: build=%s, DL4J oneDNN layer helpers=%s, cores=%d, ND4J threads=%d, "
-                        + "load average at start=%.2f",
-                ext.isEmpty() ? "default (OpenBLAS)" : ext, BaseMKLDNNHelper.mklDnnEnabled(),
-                Runtime.getRuntime().availableProcessors(), Nd4j.getEnvironment().maxThreads(), loadAverage());
+        int runs1 = Integer.getInteger("bench.runs1", 20);
+        int runs16 = Integer.getInteger("bench.runs16", 5);
+        String[] names = {"SqueezeNet 1.1, SameDiff", "SqueezeNet 1.1, ONNX Runtime", "MobileNetV2, ONNX Runtime"};
+        ReferenceSqueezeNet sd = ReferenceSqueezeNet.load(Backbones.directory(SqueezeNet11.NAME),
+                ReferenceSqueezeNet.Engine.SAMEDIFF);
+        Backbone sq = Backbones.shared(SqueezeNet11.NAME);
+        Backbone mb = Backbones.shared(MobileNetV2.NAME);
         Nd4j.getRandom().setSeed(42);
         INDArray one = Nd4j.randn(DataType.FLOAT, 1, 3, 224, 224);
-        INDArray batch = Nd4j.randn(DataType.FLOAT, 32, 3, 224, 224);
-        // warm-up: JIT, native thread pools, workspaces
-        for (SqueezeNet net : nets) {
+        INDArray sixteen = Nd4j.randn(DataType.FLOAT, 16, 3, 224, 224);
+        float[] one32 = one.reshape(-1).toFloatVector();
+        float[] sixteen32 = sixteen.reshape(-1).toFloatVector();
+        Net[] nets = {
+                n -> sd.featureMap(n == 1 ? one : sixteen),
+                n -> sq.forward(n == 1 ? one32 : sixteen32, n),
+                n -> mb.forward(n == 1 ? one32 : sixteen32, n)};
+        String header = String.format(Locale.ROOT, "backbone benchmark: cores=%d, ONNX Runtime provider %s,"
+                        + " load average at start=%.2f", Runtime.getRuntime().availableProcessors(), sq.provider(),
+                loadAverage());
+        for (Net net : nets) {                                  // warm-up: JIT, thread pools, arenas
             for (int i = 0; i < 3; i++) {
-                net.featureMap(one);
+                net.forward(1);
             }
-            net.featureMap(batch);
+            net.forward(16);
         }
-        // engines interleaved run by run, so a change in machine load hits both alike
-        double[][] t1 = new double[engines.length][runs1];
-        double[][] t32 = new double[engines.length][runs32];
+        // interleaved run by run, so a change in machine load hits all alike
+        double[][] t1 = new double[nets.length][runs1];
+        double[][] t16 = new double[nets.length][runs16];
         for (int i = 0; i < runs1; i++) {
-            for (int e = 0; e < engines.length; e++) {
+            for (int e = 0; e < nets.length; e++) {
                 long s = System.nanoTime();
-                nets[e].featureMap(one);
+                nets[e].forward(1);
                 t1[e][i] = (System.nanoTime() - s) / 1e6;
             }
         }
-        for (int i = 0; i < runs32; i++) {
-            for (int e = 0; e < engines.length; e++) {
+        for (int i = 0; i < runs16; i++) {
+            for (int e = 0; e < nets.length; e++) {
                 long s = System.nanoTime();
-                nets[e].featureMap(batch);
-                t32[e][i] = (System.nanoTime() - s) / 1e6 / 32;
+                nets[e].forward(16);
+                t16[e][i] = (System.nanoTime() - s) / 1e6 / 16;
             }
         }
         StringBuilder sb = new StringBuilder(header);
-        for (int e = 0; e < engines.length; e++) {
+        for (int e = 0; e < nets.length; e++) {
             sb.append(String.format(Locale.ROOT,
-                    "%n  %-17s batch 1 : median %7.1f ms/image (min %.1f, max %.1f, %d runs)"
-                            + "%n  %-17s batch 32: median %7.1f ms/image (min %.1f, max %.1f, %d runs)",
-                    engines[e], median(t1[e]), min(t1[e]), max(t1[e]), runs1,
-                    engines[e], median(t32[e]), min(t32[e]), max(t32[e]), runs32));
+                    "%n  %-30s batch 1 : median %7.1f ms/image (min %.1f, max %.1f, %d runs)"
+                            + "%n  %-30s batch 16: median %7.1f ms/image (min %.1f, max %.1f, %d runs)",
+                    names[e], median(t1[e]), min(t1[e]), max(t1[e]), runs1,
+                    names[e], median(t16[e]), min(t16[e]), max(t16[e]), runs16));
         }
         sb.append(String.format(Locale.ROOT, "%n  load average at end=%.2f", loadAverage()));
         System.out.println(sb);

@@ -23,7 +23,7 @@ class FeatureExtractorTest {
 
     @BeforeAll
     static void load() throws IOException {
-        extractor = new FeatureExtractor(SqueezeNet.load(), 2);
+        extractor = new FeatureExtractor(Backbones.shared(SqueezeNet11.NAME), 2);
     }
 
     static List<BufferedImage> images(String modality, String cls) throws IOException {

@@ -44,7 +44,7 @@ class ItqHasherTest {
             }
         }
         assertEquals(8, seen.size());
-        FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load(), 16);
+        FeatureExtractor fx = new FeatureExtractor(Backbones.shared(SqueezeNet11.NAME), 16);
         List<float[]> rows = new ArrayList<>();
         List<Integer> lab = new ArrayList<>();
         for (String modality : List.of("photo", "sketch")) {

@@ -43,7 +43,8 @@ class ModelFileTest {
         Path f = dir.resolve("model.zip");
         ModelManifest header = new ModelManifest(null, 0, 16, CFG, List.of("ant", "cat"),
                 new float[][]{{1, 2, 3}, {4, 5, 6}}, "test-split", "2026-01-01T00:00:00Z", 7,
-                Map.of("validation_map_seen", 0.5), List.of(), "");
+                Map.of("validation_map_seen", 0.5), List.of(), "", SqueezeNet11.NAME,
+                ModelManifest.LEGACY_BACKBONE_SHA256);
         ModelFile.write(f, header, weights(), "# card\n");
         return f;
     }
@@ -177,7 +178,8 @@ class ModelFileTest {
         ModelFile.Loaded l = ModelFile.read(f);
         ModelManifest m = l.manifest();
         ModelFile.write(with, new ModelManifest(null, 0, m.bits(), CFG.withSemanticWeight(2.5), m.classNames(),
-                m.classVectors(), m.split(), m.created(), m.trainingSteps(), m.metrics(), List.of(), ""),
+                m.classVectors(), m.split(), m.created(), m.trainingSteps(), m.metrics(), List.of(), "",
+                        m.backbone(), m.backboneSha256()),
                 weights(), "# card\n");
         assertEquals(2.5, ModelFile.read(with).manifest().config().semanticWeight());
     }

@@ -40,7 +40,7 @@ class UnseenRetrievalCheck {
                 unseen.add(f[0]);
             }
         }
-        FeatureExtractor fx = new FeatureExtractor(SqueezeNet.load());
+        FeatureExtractor fx = FeatureExtractor.of(SqueezeNet11.NAME);
         // -Dcheck.sketchMode=PHOTO feeds sketches through the photo transform (resize 256, centre crop 224) instead
         ImagePreprocessor.Mode sketchMode = ImagePreprocessor.Mode.valueOf(System.getProperty("check.sketchMode", "SKETCH"));
         List<float[]> q = new ArrayList<>();

@@ -22,7 +22,8 @@ class ModelCardTest {
 
     static String card(ZsihConfig c) {
         ModelManifest m = new ModelManifest(null, 0, c.bits(), c, data.classNames(), data.classVectors(), "test-split",
-                "2026-11-22T00:00:00Z", 10, Map.of("validation_map_seen", 0.2), List.of(), "");
+                "2026-11-22T00:00:00Z", 10, Map.of("validation_map_seen", 0.2), List.of(), "",
+                data.backbone().name(), data.backbone().weightsSha256());
         return ModelCard.render(m, data, 1234, 5.0);
     }
 

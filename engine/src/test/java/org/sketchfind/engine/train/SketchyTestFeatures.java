@@ -24,6 +24,10 @@ import java.util.SplittableRandom;
  */
 final class SketchyTestFeatures {
     static final int CHANNELS = 8;
+    /** What the stand-in maps are recorded as (they are not any backbone's, but a model file must name one). */
+    static final org.sketchfind.engine.model.BackboneId TEST_BACKBONE = new org.sketchfind.engine.model.BackboneId(
+            org.sketchfind.engine.model.Backbones.LEGACY,
+            org.sketchfind.engine.model.ModelManifest.LEGACY_BACKBONE_SHA256);
     static final int SIZE = 4;
 
     private SketchyTestFeatures() {
@@ -77,10 +81,10 @@ final class SketchyTestFeatures {
         String split = "src-test-data/sketchy:split_sake_zeroshot1_25unseen";
         if (validationClasses > 0) {
             return TrainingData.withHeldOutClasses(skMaps, skClasses, phMaps, phClasses, seen, vectors, split,
-                    validationClasses, 5);
+                    validationClasses, 5, TEST_BACKBONE);
         }
         return TrainingData.withHeldOut(skMaps, skClasses, phMaps, phClasses, seen, vectors, split,
-                heldOutPerClass, 5);
+                heldOutPerClass, 5, TEST_BACKBONE);
     }
 
     private static List<Path> sorted(Path dir) throws IOException {

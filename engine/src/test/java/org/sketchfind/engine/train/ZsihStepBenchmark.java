@@ -97,6 +97,6 @@ class ZsihStepBenchmark {
         return new TrainingData(new ArrayFeatureMaps(sk, cfg.featureChannels(), cfg.featureHeight(),
                 cfg.featureWidth()), cls, new ArrayFeatureMaps(ph, cfg.featureChannels(), cfg.featureHeight(),
                 cfg.featureWidth()), cls, names, vec, "random", all, all, new int[0], new int[0],
-                List.of());
+                List.of(), SketchyTestFeatures.TEST_BACKBONE);
     }
 }

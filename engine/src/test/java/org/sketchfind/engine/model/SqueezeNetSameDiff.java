@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The same SqueezeNet 1.1 inference network as {@link SqueezeNet}, built in SameDiff: every convolution and pooling
+ * The same ReferenceSqueezeNet 1.1 inference network as {@link ReferenceSqueezeNet}, built in SameDiff: every convolution and pooling
  * runs as one libnd4j op, so the oneDNN build of the backend can use its oneDNN kernels (DL4J M2.1's
  * ComputationGraph layers cannot: their oneDNN helper looks up a class that moved, and falls back to im2col + gemm).
  */
@@ -39,8 +39,8 @@ final class SqueezeNetSameDiff {
         h = pool(sd, h, "pool0");
         int channels = 64;
         for (int k = 0; k < 8; k++) {
-            int sq = SqueezeNet.fire(k)[0];
-            int ex = SqueezeNet.fire(k)[1];
+            int sq = ReferenceSqueezeNet.fire(k)[0];
+            int ex = ReferenceSqueezeNet.fire(k)[1];
             SDVariable s = conv(sd, dir, sums, h, 3 * k + 1, channels, sq, 1, 1, 0);
             SDVariable e1 = conv(sd, dir, sums, s, 3 * k + 2, sq, ex, 1, 1, 0);
             SDVariable e3 = conv(sd, dir, sums, s, 3 * k + 3, sq, ex, 3, 1, 1);
@@ -50,14 +50,14 @@ final class SqueezeNetSameDiff {
                 h = pool(sd, h, "pool" + (k == 1 ? 1 : 2));
             }
         }
-        SDVariable c25 = conv(sd, dir, sums, h, 25, channels, SqueezeNet.CLASSES, 1, 1, 0);
-        SDVariable logits = c25.mean(SqueezeNet.LOGITS, 2, 3);
+        SDVariable c25 = conv(sd, dir, sums, h, 25, channels, ReferenceSqueezeNet.CLASSES, 1, 1, 0);
+        SDVariable logits = c25.mean(ReferenceSqueezeNet.LOGITS, 2, 3);
         return new SqueezeNetSameDiff(sd, h.name(), logits.name());
     }
 
     private static SDVariable conv(SameDiff sd, Path dir, Sha256Sums sums, SDVariable in, int index, int inC, int outC,
                                    int k, int stride, int pad) throws IOException {
-        INDArray[] wb = SqueezeNet.readConv(dir, sums, index, inC, outC, k);
+        INDArray[] wb = ReferenceSqueezeNet.readConv(dir, sums, index, inC, outC, k);
         SDVariable w = sd.constant("conv" + index + "_W", wb[0]);
         SDVariable b = sd.constant("conv" + index + "_b", wb[1]);
         Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(pad).pW(pad).dH(1).dW(1)
@@ -87,12 +87,12 @@ final class SqueezeNetSameDiff {
         }
     }
 
-    SqueezeNet.Forward forward(INDArray nchw) {
+    ReferenceSqueezeNet.Forward forward(INDArray nchw) {
         Map<String, INDArray> out;
         synchronized (sd) {
             out = sd.output(Map.of("input", nchw), List.of(featureName, logitsName));
         }
         INDArray map = out.get(featureName);
-        return new SqueezeNet.Forward(map, SqueezeNet.poolFeatureMap(map), out.get(logitsName));
+        return new ReferenceSqueezeNet.Forward(map, ReferenceSqueezeNet.poolFeatureMap(map), out.get(logitsName));
     }
 }

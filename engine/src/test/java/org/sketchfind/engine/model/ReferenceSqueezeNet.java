@@ -26,7 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The pretrained SqueezeNet 1.1 backbone (Iandola et al. 2016), with the ImageNet weights of {@code models/squeezenet1.1} (ONNX model zoo / MXNet-Gluon export). It stands in for the
+ * The pretrained ReferenceSqueezeNet 1.1 backbone (Iandola et al. 2016), with the ImageNet weights of {@code models/squeezenet1.1} (ONNX model zoo / MXNet-Gluon export). It stands in for the
  * paper's AlexNet: both encoders f and g start from it, and the attention model pools its last fire module's
  * 512×13×13 map (the paper takes AlexNet's map before its last pooling layer).
  *
@@ -63,7 +63,7 @@ import java.util.List;
  * SameDiff graph whose weights are constants; or (cheapest on a CPU) cache {@link #featureMap} outputs once and
  * train only the heads. The instance is safe to share between threads (forward passes are serialised).
  */
-public final class SqueezeNet {
+public final class ReferenceSqueezeNet {
     /** Vertex holding the last fire module's output, [N,512,13,13] for a 224×224 input. */
     public static final String FEATURE_MAP = "fire7";
     /** Vertex holding the 1000 ImageNet logits (before softmax). */
@@ -100,7 +100,7 @@ public final class SqueezeNet {
     private ComputationGraph graph;
     private SqueezeNetSameDiff sameDiff;
 
-    private SqueezeNet(Path directory, Engine engine, ComputationGraph graph, SqueezeNetSameDiff sameDiff) {
+    private ReferenceSqueezeNet(Path directory, Engine engine, ComputationGraph graph, SqueezeNetSameDiff sameDiff) {
         this.directory = directory;
         this.engine = engine;
         this.graph = graph;
@@ -112,12 +112,12 @@ public final class SqueezeNet {
      *
      * @throws IOException if a weight file is missing, fails its checksum or is malformed
      */
-    public static SqueezeNet load() throws IOException {
+    public static ReferenceSqueezeNet load() throws IOException {
         return load(defaultDirectory());
     }
 
     /** Loads the weights from {@code dir} with the {@link #defaultEngine()}. */
-    public static SqueezeNet load(Path dir) throws IOException {
+    public static ReferenceSqueezeNet load(Path dir) throws IOException {
         return load(dir, defaultEngine());
     }
 
@@ -127,10 +127,10 @@ public final class SqueezeNet {
      *
      * @throws IOException naming the file if one is missing, fails its checksum, is malformed or has the wrong shape
      */
-    public static SqueezeNet load(Path dir, Engine engine) throws IOException {
+    public static ReferenceSqueezeNet load(Path dir, Engine engine) throws IOException {
         return engine == Engine.SAMEDIFF
-                ? new SqueezeNet(dir, engine, null, SqueezeNetSameDiff.load(checkDir(dir)))
-                : new SqueezeNet(dir, engine, loadGraph(dir), null);
+                ? new ReferenceSqueezeNet(dir, engine, null, SqueezeNetSameDiff.load(checkDir(dir)))
+                : new ReferenceSqueezeNet(dir, engine, loadGraph(dir), null);
     }
 
     /** {@link Engine#SAMEDIFF} unless the system property {@value #ENGINE_PROPERTY} says otherwise. */
@@ -149,7 +149,7 @@ public final class SqueezeNet {
     private static Path checkDir(Path dir) throws IOException {
         Nd4jRuntime.init();
         if (!Files.isDirectory(dir)) {
-            throw new IOException(dir + ": SqueezeNet weights folder not found");
+            throw new IOException(dir + ": ReferenceSqueezeNet weights folder not found");
         }
         return dir;
     }
@@ -374,7 +374,7 @@ public final class SqueezeNet {
                     + Arrays.toString(nchw.shape()));
         }
         if (nchw.size(2) < 31 || nchw.size(3) < 31) {
-            throw new IllegalArgumentException("input too small for SqueezeNet (needs at least 31×31): "
+            throw new IllegalArgumentException("input too small for ReferenceSqueezeNet (needs at least 31×31): "
                     + Arrays.toString(nchw.shape()));
         }
         return nchw.dataType() == DataType.FLOAT ? nchw : nchw.castTo(DataType.FLOAT);
