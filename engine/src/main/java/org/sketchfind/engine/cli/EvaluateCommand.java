@@ -74,6 +74,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     BackboneOption backbone = new BackboneOption();
 
+    @Option(names = "--expand", defaultValue = "0", paramLabel = "K",
+            description = "rank Hamming rows with query expansion from the K nearest photos (default 0: none)")
+    int expand;
+
     @Override
     public Integer call() throws Exception {
         if (models.isEmpty() && baselines.isEmpty()) {
@@ -100,15 +104,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         Evaluation.Options opts = null;
         for (HashingModel m : loaded) {
             EvaluationData data = dataFor(m.backbone().name(), side, cacheDir, byBackbone);
-            opts = Evaluation.Options.defaults().withSplit(data.split()).withPrecisionK(Math.min(100, data.gallery()));
+            opts = Evaluation.Options.defaults().withSplit(data.split()).withPrecisionK(Math.min(100, data.gallery()))
+                    .withExpand(expand);
             long[][] q = codes(m, data.queryMaps(), true);
             long[][] g = codes(m, data.galleryMaps(), false);
-            reports.add(Evaluation.hamming(m.name(), m.bits(), q, data.queryLabels(), g, data.galleryLabels(),
+            String row = expand > 0 ? m.name() + " + query expansion (k = " + expand + ")" : m.name();
+            reports.add(Evaluation.hamming(row, m.bits(), q, data.queryLabels(), g, data.galleryLabels(),
                     data.classNames(), opts));
         }
         if (!baselines.isEmpty()) {
             EvaluationData data = dataFor(baselineBackbone, side, cacheDir, byBackbone);
-            opts = Evaluation.Options.defaults().withSplit(data.split()).withPrecisionK(Math.min(100, data.gallery()));
+            opts = Evaluation.Options.defaults().withSplit(data.split()).withPrecisionK(Math.min(100, data.gallery()))
+                    .withExpand(expand);
             reports.addAll(runBaselines(data, FeatureExtractor.of(baselineBackbone), cacheDir, opts));
         }
         List<Path> files = ReportWriter.write(out, reports);
@@ -170,7 +177,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (String id : baselines) {
             Baseline b = Baselines.create(id, Baselines.isBinary(id) ? bits : null, cfg);
             b.fit(seen);
-            reports.add(Baselines.evaluate(b, test, opts));
+            Report r = Baselines.evaluate(b, test, opts);
+            reports.add(expand > 0 && r.bits() != null ? r.withModel(r.model() + " + query expansion (k = " + expand
+                    + ")") : r);
         }
         return reports;
     }

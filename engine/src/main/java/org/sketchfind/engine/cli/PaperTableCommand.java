@@ -68,6 +68,11 @@ public final class PaperTableCommand implements Callable<Integer> {
                     + " baseline row names its backbone")
     List<String> baselineBackbones = new ArrayList<>();
 
+    @Option(names = "--expand", defaultValue = "0", paramLabel = "K",
+            description = "also measure every hashing row with query expansion from its K nearest photos (a search-time"
+                    + " step; rows named '+ query expansion (k = K)'); default 0: none")
+    int expand;
+
     /** The unseen queries and gallery of the split with one backbone's maps, and the seen classes' features. */
     private record Unseen(FeatureMaps queries, int[] queryLabels, FeatureMaps gallery, int[] galleryLabels,
                           FeatureSet train, FeatureSet test) {
@@ -120,6 +125,10 @@ public final class PaperTableCommand implements Callable<Integer> {
             long[][] g = EvaluateCommand.codes(m, u.gallery(), false);
             reports.add(Evaluation.hamming(e.getKey().name(), m.bits(), q, u.queryLabels(), g, u.galleryLabels(),
                     labels.names(), opts));
+            if (expand > 0) {
+                reports.add(Evaluation.hamming(e.getKey().name() + expansionSuffix(), m.bits(), q, u.queryLabels(), g,
+                        u.galleryLabels(), labels.names(), opts.withExpand(expand)));
+            }
             System.err.println("evaluated " + m.name());
         }
         for (String b : forBaselines) {
@@ -128,6 +137,15 @@ public final class PaperTableCommand implements Callable<Integer> {
                     Baselines.Config.defaults(42).withLog(System.err::println));
             String suffix = forBaselines.size() > 1 ? " [" + FeatureExtractor.of(b).backbone().displayName() + "]" : "";
             baseline.forEach(r -> reports.add(suffix.isEmpty() ? r : r.withModel(r.model() + suffix)));
+            if (expand > 0) {
+                Baselines.Config cfg = Baselines.Config.defaults(42).withLog(System.err::println);
+                for (Report r : Baselines.runAll(u.train(), u.test(), bits,
+                        cfg.withOptions(cfg.options().withExpand(expand)))) {
+                    if (r.bits() != null) {
+                        reports.add(r.withModel(r.model() + suffix + expansionSuffix()));
+                    }
+                }
+            }
         }
         PaperTable.Header header = new PaperTable.Header(
                 "Zero-shot sketch-based image retrieval, " + data.getFileName(), data.toString(),
@@ -143,6 +161,10 @@ public final class PaperTableCommand implements Callable<Integer> {
             System.out.println("table: " + out.toAbsolutePath());
         }
         return 0;
+    }
+
+    private String expansionSuffix() {
+        return " + query expansion (k = " + expand + ")";
     }
 
     /** The unseen classes' maps of one backbone (computed or read from the cache once per backbone). */

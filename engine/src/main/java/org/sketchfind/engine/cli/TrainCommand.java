@@ -83,6 +83,12 @@ public final class TrainCommand implements Callable<Integer> {
         return decoder == ZsihConfig.Decoder.GAUSSIAN ? DEFAULT_SEMANTIC_WEIGHT : 0;
     }
 
+    @Option(names = "--anchor-weight", defaultValue = "0", paramLabel = "LAMBDA_A",
+            description = "weight of the anchored codes (not in the paper, which is 0): above 0 the encoders start from"
+                    + " a closed-form solution (photo codes that keep the backbone's photo neighbourhoods, sketch codes"
+                    + " regressed onto their class's photo codes) and are held near it (default ${DEFAULT-VALUE})")
+    double anchorWeight;
+
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
@@ -143,13 +149,19 @@ public final class TrainCommand implements Callable<Integer> {
             cfg = ZsihConfig.defaults().withBits(bits).withBatchSize(batch).withT(t).withLearningRate(lr)
                     .withEntropyWeight(entropyWeight).withEntropyWarmupSteps(entropyWarmup).withSeed(seed)
                     .withSwitches(fusion, propagation, decoder, binarization)
-                    .withSemanticWeight(semanticWeightFor(semanticWeight, decoder));
+                    .withSemanticWeight(semanticWeightFor(semanticWeight, decoder))
+                    .withAnchorWeight(anchorWeight);
         } catch (IllegalArgumentException e) {
             System.err.println("sketchfind train: " + e.getMessage());
             return 2;
         }
         FeatureExtractor fx = backbone.extractor();
-        cfg = cfg.withFeatureShape(fx.backbone().channels(), fx.backbone().height(), fx.backbone().width());
+        try {
+            cfg = cfg.withFeatureShape(fx.backbone().channels(), fx.backbone().height(), fx.backbone().width());
+        } catch (IllegalArgumentException e) {
+            System.err.println("sketchfind train: " + e.getMessage());
+            return 2;
+        }
         RunOptions opts = RunOptions.epochs(epochs).withMaxSteps(maxSteps).withCheckpointEvery(checkpointEvery)
                 .withResume(resume);
         CancellationToken cancel = new CancellationToken();
@@ -205,6 +217,10 @@ public final class TrainCommand implements Callable<Integer> {
         public void onStart(Start e) {
             System.err.printf(Locale.ROOT, "%s at step %d of %d (%d steps/epoch, %,d parameters)%n",
                     e.resumed() ? "resuming" : "starting", e.firstStep(), e.totalSteps(), e.stepsPerEpoch(), e.parameters());
+            if (!Double.isNaN(e.initialValidationMap())) {
+                System.err.printf(Locale.ROOT, "validation mAP (%s) of the anchored codes before training: %.4f%n",
+                        validationLabel, e.initialValidationMap());
+            }
         }
 
         @Override

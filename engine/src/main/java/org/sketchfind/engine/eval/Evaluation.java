@@ -20,18 +20,29 @@ public final class Evaluation {
      * @param mapK       K of mAP@K (clamped to the gallery size)
      * @param prLevels   recall levels of the interpolated PR curve (11 or 101)
      * @param split      label written into the report (e.g. "unseen"), may be null
+     * @param expand     k of {@link org.sketchfind.engine.index.QueryExpansion} for Hamming rankings (0: none)
      */
-    public record Options(int precisionK, int mapK, int prLevels, String split) {
+    public record Options(int precisionK, int mapK, int prLevels, String split, int expand) {
+        public Options {
+            if (expand < 0) {
+                throw new IllegalArgumentException("query expansion k must be 0 or more: " + expand);
+            }
+        }
+
         public static Options defaults() {
-            return new Options(100, 100, 11, null);
+            return new Options(100, 100, 11, null, 0);
         }
 
         public Options withSplit(String s) {
-            return new Options(precisionK, mapK, prLevels, s);
+            return new Options(precisionK, mapK, prLevels, s, expand);
         }
 
         public Options withPrecisionK(int k) {
-            return new Options(k, mapK, prLevels, split);
+            return new Options(k, mapK, prLevels, split, expand);
+        }
+
+        public Options withExpand(int k) {
+            return new Options(precisionK, mapK, prLevels, split, k);
         }
     }
 
@@ -46,8 +57,19 @@ public final class Evaluation {
         int words = org.sketchfind.engine.index.Codes.words(bits);
         checkWords(queryCodes, words, bits, "query");
         checkWords(galleryCodes, words, bits, "gallery");
-        return run(model, bits, null, queryLabels, galleryLabels, classNames, options,
-                q -> Ranking.byHamming(queryCodes[q], galleryCodes, bits));
+        int expand = Math.min(options.expand(), galleryCodes.length);
+        return run(model, bits, null, queryLabels, galleryLabels, classNames, options, q -> {
+            Ranking first = Ranking.byHamming(queryCodes[q], galleryCodes, bits);
+            if (expand == 0) {
+                return first;
+            }
+            List<long[]> neighbours = new ArrayList<>(expand);
+            for (int r = 0; r < expand; r++) {
+                neighbours.add(galleryCodes[first.order()[r]]);
+            }
+            return Ranking.byHamming(org.sketchfind.engine.index.QueryExpansion.expand(queryCodes[q], neighbours,
+                    bits), galleryCodes, bits);
+        });
     }
 
     /** Cosine ranking of real-valued vectors (higher similarity first; gallery normalised once, untimed). */

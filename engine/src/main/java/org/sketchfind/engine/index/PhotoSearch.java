@@ -42,13 +42,29 @@ public final class PhotoSearch {
 
     /** The {@code k} photos nearest to {@code query} in Hamming distance. */
     public List<Result> nearest(long[] query, int k) throws IOException {
+        return nearest(query, k, 0);
+    }
+
+    /**
+     * The {@code k} photos nearest to {@code query}, after {@link QueryExpansion} with the {@code expand} nearest
+     * photos when {@code expand} &gt; 0; distances are those to the expanded query.
+     */
+    public List<Result> nearest(long[] query, int k, int expand) throws IOException {
         if (query.length != Codes.words(bits)) {
             throw new IllegalArgumentException("query has " + query.length + " words; this model's codes have "
                     + Codes.words(bits));
         }
         Snapshot s = snapshot();
+        long[] q = query;
+        if (expand > 0 && s.codes().size() > 0) {
+            List<long[]> neighbours = new ArrayList<>();
+            for (Hit h : s.searcher().nearest(query, expand)) {
+                neighbours.add(s.codes().get(h.row()));
+            }
+            q = QueryExpansion.expand(query, neighbours, bits);
+        }
         List<Result> out = new ArrayList<>();
-        for (Hit h : s.searcher().nearest(query, k)) {
+        for (Hit h : s.searcher().nearest(q, k)) {
             Path thumb = catalogue.photo(h.id()).map(catalogue::thumbnailFile).orElse(null);
             out.add(new Result(h.id(), s.paths().get(h.row()), thumb, h.distance()));
         }

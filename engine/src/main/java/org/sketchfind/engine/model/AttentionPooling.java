@@ -54,4 +54,30 @@ public final class AttentionPooling {
         SDVariable pooled = sd.mmul(weights, positions);                 // [N, 1, C]
         return sd.reshape(pooled, -1, c);
     }
+
+    /**
+     * What {@link #build} computes for one map when the attention is uniform (all scores equal, as when the
+     * scorer's output weights are 0): the normalised map's mean over positions, Σ_p x_p / (H·W) · √(C·H·W) / ‖X‖_F.
+     *
+     * @param map C·H·W floats in C order (channel-major)
+     */
+    public static float[] uniformPooled(float[] map, int channels, int positions) {
+        if (map.length != channels * positions) {
+            throw new IllegalArgumentException("map of " + map.length + " floats is not " + channels + "×" + positions);
+        }
+        double sq = 0;
+        for (float v : map) {
+            sq += (double) v * v;
+        }
+        double scale = Math.sqrt((double) channels * positions) / Math.sqrt(sq + EPS) / positions;
+        float[] out = new float[channels];
+        for (int ch = 0; ch < channels; ch++) {
+            double s = 0;
+            for (int p = ch * positions, end = p + positions; p < end; p++) {
+                s += map[p];
+            }
+            out[ch] = (float) (s * scale);
+        }
+        return out;
+    }
 }

@@ -127,6 +127,35 @@ public final class ItqHasher {
             System.arraycopy(evec[a], 0, w[a], 0, bits);
         }
         double[][] v = multiply(x, w); // n × bits
+        Rotation rot = rotation(v, iterations, seed);
+        double[][] r = rot.r();
+        double[] losses = rot.losses();
+        double[][] p = multiply(w, r);
+        float[] proj = new float[d * bits];
+        for (int a = 0; a < d; a++) {
+            for (int k = 0; k < bits; k++) {
+                proj[a * bits + k] = (float) p[a][k];
+            }
+        }
+        float[] meanF = new float[d];
+        for (int j = 0; j < d; j++) {
+            meanF[j] = (float) mu[j];
+        }
+        return new ItqHasher(d, bits, meanF, proj, losses, w, r);
+    }
+
+    /** ITQ's rotation R of projected data and the quantisation loss ‖B − VR‖² before each iteration. */
+    record Rotation(double[][] r, double[] losses) {
+    }
+
+    /**
+     * The ITQ iterations (Gong &amp; Lazebnik 2011) on already projected, centred data {@code v} (n × b): from a random
+     * rotation (seeded), alternate B = sgn(VR) and the orthogonal Procrustes solution R for B, {@code iterations}
+     * times (fewer if V is degenerate).
+     */
+    static Rotation rotation(double[][] v, int iterations, long seed) {
+        int n = v.length;
+        int bits = v[0].length;
         double[][] r = randomRotation(bits, new Random(seed));
         double[] losses = new double[iterations + 1];
         for (int it = 0; it <= iterations; it++) {
@@ -151,18 +180,7 @@ public final class ItqHasher {
             }
             r = r2;
         }
-        double[][] p = multiply(w, r);
-        float[] proj = new float[d * bits];
-        for (int a = 0; a < d; a++) {
-            for (int k = 0; k < bits; k++) {
-                proj[a * bits + k] = (float) p[a][k];
-            }
-        }
-        float[] meanF = new float[d];
-        for (int j = 0; j < d; j++) {
-            meanF[j] = (float) mu[j];
-        }
-        return new ItqHasher(d, bits, meanF, proj, losses, w, r);
+        return new Rotation(r, losses);
     }
 
     /** Fits with {@link #DEFAULT_ITERATIONS} iterations. */
@@ -297,7 +315,7 @@ public final class ItqHasher {
         return q;
     }
 
-    private static double[][] multiply(double[][] a, double[][] b) {
+    static double[][] multiply(double[][] a, double[][] b) {
         int n = a.length;
         int k = b.length;
         int m = b[0].length;
@@ -319,7 +337,7 @@ public final class ItqHasher {
         return out;
     }
 
-    private static double[][] transpose(double[][] a) {
+    static double[][] transpose(double[][] a) {
         double[][] t = new double[a[0].length][a.length];
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < a[0].length; j++) {

@@ -48,7 +48,7 @@ public final class ModelFile {
      * Config fields added after the first model files were written, with the value every earlier file implies (the
      * paper's: the term did not exist). A file without one reads as that value; any other absent field is malformed.
      */
-    static final Map<String, Double> ADDED_CONFIG_FIELDS = Map.of("semanticWeight", 0.0);
+    static final Map<String, Double> ADDED_CONFIG_FIELDS = Map.of("semanticWeight", 0.0, "anchorWeight", 0.0);
     public static final String MODEL_CARD = "model-card.md";
     static final long MAX_MANIFEST_BYTES = 16L << 20;
     static final long MAX_CARD_BYTES = 1L << 20;

@@ -38,6 +38,11 @@ import java.util.Locale;
  * @param semanticWeight     λ of the encoder-side semantic term, not in the paper (0 there): the encoders' own codes
  *                           f(x) and g(y) are read by Eq. 6's decoder mean μ and pulled towards the class vector,
  *                           λ·(1/2D)(‖s − μ(f(x))‖² + ‖s − μ(g(y))‖²); Gaussian decoder only
+ * @param anchorWeight       λ_a of the anchored codes, not in the paper (0 there): above 0, the encoders start from
+ *                           the closed-form solution of {@link AnchoredEncoders} (photo codes that keep the frozen
+ *                           photo features' neighbourhoods, sketch codes regressed onto their class's photo codes)
+ *                           and the loss gains λ_a·(1/2M)(‖f(x) − f₀(x)‖² + ‖g(y) − g₀(y)‖²), f₀ and g₀ being those
+ *                           closed-form outputs; needs {@code embedDim ≥ 2·bits}
  */
 public record ZsihConfig(
         int bits,
@@ -62,7 +67,8 @@ public record ZsihConfig(
         double decorrelationWeight,
         double entropyWeight,
         int entropyWarmupSteps,
-        double semanticWeight) {
+        double semanticWeight,
+        double anchorWeight) {
 
     /** Eq. 2 or its ablation. */
     public enum Fusion { KRONECKER, CONCATENATION }
@@ -93,6 +99,10 @@ public record ZsihConfig(
         require(entropyWarmupSteps >= 0, "entropy warm-up steps must be non-negative: " + entropyWarmupSteps);
         require(semanticWeight >= 0 && Double.isFinite(semanticWeight), "semantic weight must be non-negative: "
                 + semanticWeight);
+        require(anchorWeight >= 0 && Double.isFinite(anchorWeight), "anchor weight must be non-negative: "
+                + anchorWeight);
+        require(anchorWeight == 0 || embedDim >= 2 * bits, "anchored codes need an encoder feature of at least"
+                + " 2M units: " + embedDim + " < " + 2 * bits);
         require(semanticWeight == 0 || decoder == Decoder.GAUSSIAN,
                 "the encoder-side semantic term reads the Gaussian decoder: it cannot go with the classifier ablation");
     }
@@ -107,7 +117,7 @@ public record ZsihConfig(
     public static ZsihConfig defaults() {
         return new ZsihConfig(64, 250, 0.1, 1e-4, 42L, 1,
                 Fusion.KRONECKER, Propagation.GRAPH_CONVOLUTION, Decoder.GAUSSIAN, Binarization.STOCHASTIC,
-                512, 13, 13, 256, 256, 256, 1024, 100, 1.0, 1.0, 1.0, 0, 0.0);
+                512, 13, 13, 256, 256, 256, 1024, 100, 1.0, 1.0, 1.0, 0, 0.0, 0.0);
     }
 
     public ZsihConfig withBits(int v) {
@@ -147,6 +157,11 @@ public record ZsihConfig(
     /** Sets λ of the encoder-side semantic term (0, the paper: no such term). */
     public ZsihConfig withSemanticWeight(double v) {
         return edit(b -> b.semanticWeight = v);
+    }
+
+    /** Sets λ_a of the anchored codes (0, the paper: encoders start at random and have no anchor). */
+    public ZsihConfig withAnchorWeight(double v) {
+        return edit(b -> b.anchorWeight = v);
     }
 
     /** β at 0-based step {@code step}: the warm-up's linear ramp, then {@link #entropyWeight}. */
@@ -222,6 +237,7 @@ public record ZsihConfig(
         double entropyWeight;
         int entropyWarmupSteps;
         double semanticWeight;
+        double anchorWeight;
 
         Fields(ZsihConfig c) {
             bits = c.bits;
@@ -247,11 +263,12 @@ public record ZsihConfig(
             entropyWeight = c.entropyWeight;
             entropyWarmupSteps = c.entropyWarmupSteps;
             semanticWeight = c.semanticWeight;
+            anchorWeight = c.anchorWeight;
         }
 
         ZsihConfig build() {
             return new ZsihConfig(bits, batchSize, t, learningRate, seed, mcSamples, fusion, propagation, decoder, binarization, featureChannels, featureHeight, featureWidth, attentionHidden, embedDim, fusionDim, gcnHidden, semanticDim, quantizationWeight, decorrelationWeight, entropyWeight,
-                    entropyWarmupSteps, semanticWeight);
+                    entropyWarmupSteps, semanticWeight, anchorWeight);
         }
     }
 
@@ -270,6 +287,7 @@ public record ZsihConfig(
         String s = String.format(Locale.ROOT, "M=%d batch=%d t=%g lr=%g seed=%d mc=%d beta=%g warmup=%d %s/%s/%s/%s map=%dx%dx%d",
                 bits, batchSize, t, learningRate, seed, mcSamples, entropyWeight, entropyWarmupSteps, fusion, propagation, decoder, binarization,
                 featureChannels, featureHeight, featureWidth);
-        return semanticWeight == 0 ? s : s + String.format(Locale.ROOT, " semantic=%g", semanticWeight);
+        s = semanticWeight == 0 ? s : s + String.format(Locale.ROOT, " semantic=%g", semanticWeight);
+        return anchorWeight == 0 ? s : s + String.format(Locale.ROOT, " anchor=%g", anchorWeight);
     }
 }

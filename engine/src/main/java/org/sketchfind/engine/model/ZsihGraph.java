@@ -21,7 +21,9 @@ import java.util.List;
  * </pre>
  * With {@link ZsihConfig#semanticWeight} λ &gt; 0 (not in the paper) the loss also has
  * λ·(1/2D)(‖s − μ(f(x))‖² + ‖s − μ(g(y))‖²), the encoders' codes read by the decoder's mean
- * ({@link GaussianDecoder#encoderSemanticError}).
+ * ({@link GaussianDecoder#encoderSemanticError}). With {@link ZsihConfig#anchorWeight} λ_a &gt; 0 (not in the paper)
+ * it has λ_a·(1/2M)(‖f(x) − f₀(x)‖² + ‖g(y) − g₀(y)‖²), the encoders held near their closed-form starting outputs
+ * f₀, g₀ ({@link AnchoredEncoders}), fed per pair through {@link #ANCHOR_IMAGE} and {@link #ANCHOR_SKETCH} [N, M].
  * Placeholders: {@link #SKETCH_MAPS} and {@link #IMAGE_MAPS} [N, C, H, W]; {@link #CLASS_VECTORS} [N, D] (Gaussian
  * decoder and the graph of Eq. 3); {@link #U} [K, N, M], the ε of Eq. 4 (stochastic neurons only); {@link #LABELS}
  * [N, classes] one-hot (classifier ablation only); {@link #ENTROPY_WEIGHT}, the scalar β of log q at this step
@@ -40,6 +42,11 @@ public final class ZsihGraph {
     /** The encoder-side semantic terms (only when {@link ZsihConfig#semanticWeight} &gt; 0; not in the paper). */
     public static final String IMAGE_SEMANTIC = "loss_image_semantic";
     public static final String SKETCH_SEMANTIC = "loss_sketch_semantic";
+    /** The anchored codes' targets f₀(x) and g₀(y) [N, M] (only when {@link ZsihConfig#anchorWeight} &gt; 0). */
+    public static final String ANCHOR_IMAGE = "anchor_image";
+    public static final String ANCHOR_SKETCH = "anchor_sketch";
+    public static final String IMAGE_ANCHOR = "loss_image_anchor";
+    public static final String SKETCH_ANCHOR = "loss_sketch_anchor";
     public static final String IMAGE_OUT = HashEncoder.IMAGE + "out";
     public static final String SKETCH_OUT = HashEncoder.SKETCH + "out";
 
@@ -139,6 +146,17 @@ public final class ZsihGraph {
             terms.add(imSem.name());                                         // logged unweighted, like log q
             terms.add(skSem.name());
             parts.add(imSem.add(skSem).mul(cfg.semanticWeight()));
+        }
+        if (cfg.anchorWeight() > 0) {                                        // not in the paper: see ZsihConfig
+            SDVariable f0 = sd.placeHolder(ANCHOR_IMAGE, dtype, -1, cfg.bits());
+            SDVariable g0 = sd.placeHolder(ANCHOR_SKETCH, dtype, -1, cfg.bits());
+            SDVariable imAnchor = CodeLoss.encoderToCode(sd, IMAGE_ANCHOR, f.output(), sd.expandDims(f0, 0),
+                    cfg.bits());
+            SDVariable skAnchor = CodeLoss.encoderToCode(sd, SKETCH_ANCHOR, g.output(), sd.expandDims(g0, 0),
+                    cfg.bits());
+            terms.add(imAnchor.name());                                      // logged unweighted
+            terms.add(skAnchor.name());
+            parts.add(imAnchor.add(skAnchor).mul(cfg.anchorWeight()));
         }
 
         SDVariable total = parts.get(0);

@@ -42,7 +42,7 @@ public final class ZsihHashingModel implements HashingModel {
         String digest = m.modelCardSha256() == null ? "" : m.modelCardSha256().substring(0, 8);
         String tensors = m.tensors().isEmpty() ? "" : m.tensors().get(0).sha256().substring(0, 8);
         String id = "zsih-" + enc.bits() + "-" + tensors + digest;
-        return new ZsihHashingModel(extractor, enc, id, method(enc.config()));
+        return new ZsihHashingModel(extractor, enc, id, method(enc.config(), backbone));
     }
 
     @Override
@@ -50,9 +50,17 @@ public final class ZsihHashingModel implements HashingModel {
         return id;
     }
 
+    /** {@link #method(ZsihConfig)} with the backbone named in brackets unless it is the original SqueezeNet 1.1. */
+    static String method(ZsihConfig c, Backbone backbone) {
+        String m = method(c);
+        return backbone.name().equals(Backbones.LEGACY) ? m
+                : m.replaceFirst("^ZSIH", "ZSIH [" + backbone.displayName() + "]");
+    }
+
     /**
      * "ZSIH", or "ZSIH (…)" naming the paper's Table 3 ablation switches that differ from the full model, followed by
-     * " + encoder semantic term (λ = …)" when the model was trained with that term (not in the paper).
+     * " + anchored codes (λ_a = …)" and " + encoder semantic term (λ = …)" when the model was trained with those
+     * terms (not in the paper).
      */
     static String method(ZsihConfig c) {
         java.util.List<String> ablations = new java.util.ArrayList<>();
@@ -72,9 +80,15 @@ public final class ZsihHashingModel implements HashingModel {
             ablations.add("t = " + c.t());
         }
         String base = ablations.isEmpty() ? "ZSIH" : "ZSIH (" + String.join("; ", ablations) + ")";
+        if (c.anchorWeight() > 0) {
+            base += " + anchored codes (λ_a = " + plain(c.anchorWeight()) + ")";
+        }
         return c.semanticWeight() == 0 ? base
-                : base + String.format(java.util.Locale.ROOT, " + encoder semantic term (λ = %s)",
-                        java.math.BigDecimal.valueOf(c.semanticWeight()).stripTrailingZeros().toPlainString());
+                : base + " + encoder semantic term (λ = " + plain(c.semanticWeight()) + ")";
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     @Override

@@ -47,6 +47,12 @@ final class ModelCard {
             sb.append(String.format(Locale.ROOT, "- Encoder-side semantic term (not in the paper): weight %g on"
                     + " (1/2D)(|s - mu(f(x))|^2 + |s - mu(g(y))|^2)%n", c.semanticWeight()));
         }
+        if (c.anchorWeight() > 0) {
+            sb.append(String.format(Locale.ROOT, "- Anchored codes (not in the paper): encoders started from the"
+                    + " closed-form solution (photo codes: between-class eigenvectors of the seen photos' features,"
+                    + " ITQ-rotated; sketch codes: ridge regression onto their class's photo codes) and held near it"
+                    + " with weight %g on (1/2M)(|f(x) - f0(x)|^2 + |g(y) - g0(y)|^2)%n", c.anchorWeight()));
+        }
         GraphReach.ofRun(c, m.classVectors()).ifPresent(r -> sb.append("- ").append(r.describe()).append('\n'));
         sb.append(String.format(Locale.ROOT, "- Fusion %s, propagation %s, decoder %s, binarisation %s%n",
                 c.fusion(), c.propagation(), c.decoder(), c.binarization()));

@@ -101,6 +101,7 @@ public final class Trainer {
         if (!resumed) {
             GaussianDecoder.initialiseFromData(params, data.classVectors());
         }
+        AnchorTargets anchors = cfg.anchorWeight() > 0 ? AnchorTargets.fit(data, cfg, params, !resumed) : null;
         writeConfig(configFile, cfg, options, data);
 
         List<PairSampler.Item> sk = items(data.trainSketches(), data.sketchClasses());
@@ -111,8 +112,12 @@ public final class Trainer {
         if (options.maxSteps() > 0) {
             total = Math.min(total, options.maxSteps());
         }
-        listener.onStart(new TrainingListener.Start(step, total, perEpoch, graph.parameterCount(), resumed));
         ZsihEncoders encoders = ZsihEncoders.fromWeights(cfg, params);
+        // a run that starts from the anchored codes reports what they score before any ZSIH step
+        double initialMap = anchors != null && !resumed && options.validate()
+                ? validationMap(encoders, params, data) : Double.NaN;
+        listener.onStart(new TrainingListener.Start(step, total, perEpoch, graph.parameterCount(), resumed,
+                initialMap));
 
         List<Double> maps = new ArrayList<>();
         Map<String, Double> last = Map.of();
@@ -140,7 +145,7 @@ public final class Trainer {
                 }
                 List<PairSampler.Pair> batch = batches.get((int) (step % perEpoch));
                 long s0 = System.nanoTime();
-                Map<String, INDArray> feeds = feeds(batch, data, graph, step);
+                Map<String, INDArray> feeds = feeds(batch, data, graph, step, anchors);
                 Map<String, Double> losses = adam.run(feeds, step);
                 if (!Double.isFinite(losses.get(ZsihGraph.TOTAL))) {
                     throw new IllegalStateException("loss became " + losses + " at step " + (step + 1)
@@ -221,7 +226,8 @@ public final class Trainer {
     }
 
     /** The placeholders of one step; ε from a generator seeded by (seed, step). */
-    static Map<String, INDArray> feeds(List<PairSampler.Pair> batch, TrainingData data, ZsihGraph graph, long step) {
+    static Map<String, INDArray> feeds(List<PairSampler.Pair> batch, TrainingData data, ZsihGraph graph, long step,
+                                       AnchorTargets anchors) {
         ZsihConfig cfg = graph.config();
         int n = batch.size();
         int len = data.sketchMaps().mapLength();
@@ -251,6 +257,17 @@ public final class Trainer {
         }
         if (sd.hasVariable(ZsihGraph.ENTROPY_WEIGHT)) {
             feeds.put(ZsihGraph.ENTROPY_WEIGHT, Nd4j.scalar(DataType.FLOAT, cfg.entropyWeightAt(step)));
+        }
+        if (sd.hasVariable(ZsihGraph.ANCHOR_IMAGE)) {
+            int m = cfg.bits();
+            float[] f0 = new float[n * m];
+            float[] g0 = new float[n * m];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(anchors.photo(batch.get(i).photoIndex()), 0, f0, i * m, m);
+                System.arraycopy(anchors.sketch(batch.get(i).sketchIndex()), 0, g0, i * m, m);
+            }
+            feeds.put(ZsihGraph.ANCHOR_IMAGE, Nd4j.create(f0, new long[]{n, m}, 'c'));
+            feeds.put(ZsihGraph.ANCHOR_SKETCH, Nd4j.create(g0, new long[]{n, m}, 'c'));
         }
         if (sd.hasVariable(ZsihGraph.U)) {
             SplittableRandom rnd = new SplittableRandom(cfg.seed() * 0xD1B54A32D192ED03L + step * 0x9E3779B97F4A7C15L

@@ -14,8 +14,11 @@ public interface TrainingListener {
      * @param firstStep   the step the run continues from (0 when fresh)
      * @param totalSteps  the step at which it will stop
      * @param stepsPerEpoch optimisation steps per pass over the training sketches
+     * @param initialValidationMap validation mAP before the first step of a fresh run that starts from the anchored
+     *                    codes (NaN otherwise)
      */
-    record Start(long firstStep, long totalSteps, int stepsPerEpoch, long parameters, boolean resumed) {
+    record Start(long firstStep, long totalSteps, int stepsPerEpoch, long parameters, boolean resumed,
+                 double initialValidationMap) {
     }
 
     /**

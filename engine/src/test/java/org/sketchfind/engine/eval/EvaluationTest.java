@@ -45,7 +45,7 @@ class EvaluationTest {
 
     @Test
     void hammingEvaluationMatchesHandComputation() {
-        Report r = hammingCase(new Evaluation.Options(3, 3, 11, "unseen"));
+        Report r = hammingCase(new Evaluation.Options(3, 3, 11, "unseen", 0));
         assertEquals(3, r.queries());
         assertEquals(6, r.gallery());
         assertEquals(1, r.queriesWithoutRelevant());
@@ -79,7 +79,7 @@ class EvaluationTest {
         float[][] queries = {{2, 0.5f}, {0, 1}};
         int[] ql = {0, 1};
         Report r = Evaluation.cosine("imagenet-cosine", queries, ql, gallery, gl, List.of("x", "y"),
-                new Evaluation.Options(2, 4, 11, null));
+                new Evaluation.Options(2, 4, 11, null, 0));
         assertEquals(7.0 / 8, r.mapAll(), EPS);
         assertEquals(43.0 / 48, r.mapAllTieAware(), EPS);
         assertEquals(null, r.bits());
@@ -99,12 +99,12 @@ class EvaluationTest {
     @Test
     void badLabelsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Evaluation.hamming("m", 4, new long[][]{{0}},
-                new int[]{9}, new long[][]{{0}}, new int[]{0}, CLASSES, new Evaluation.Options(1, 1, 11, null)));
+                new int[]{9}, new long[][]{{0}}, new int[]{0}, CLASSES, new Evaluation.Options(1, 1, 11, null, 0)));
     }
 
     @Test
     void jsonHasThePublishedShapeAndNaNBecomesNull() throws Exception {
-        Report r = hammingCase(new Evaluation.Options(3, 3, 11, "unseen"));
+        Report r = hammingCase(new Evaluation.Options(3, 3, 11, "unseen", 0));
         ObjectMapper m = new ObjectMapper();
         JsonNode n = m.readTree(m.writeValueAsString(r.toJson()));
         Iterator<String> names = n.fieldNames();
@@ -121,7 +121,7 @@ class EvaluationTest {
         assertEquals(2, n.get("per_class").size());
 
         Report empty = Evaluation.hamming("m", 4, new long[][]{{0}}, new int[]{3}, new long[][]{{0}},
-                new int[]{0}, CLASSES, new Evaluation.Options(1, 1, 11, null));
+                new int[]{0}, CLASSES, new Evaluation.Options(1, 1, 11, null, 0));
         JsonNode e = m.readTree(m.writeValueAsString(empty.toJson()));
         assertTrue(e.get("map_all").isNull(), "no query with a relevant item: mAP undefined, written as null");
     }
@@ -183,7 +183,7 @@ class EvaluationTest {
 
     @Test
     void tablePrintsOneAlignedRowPerModel() {
-        Report r = hammingCase(new Evaluation.Options(3, 3, 11, null));
+        Report r = hammingCase(new Evaluation.Options(3, 3, 11, null, 0));
         String table = ReportTable.format(List.of(r, r));
         String[] lines = table.split("\n");
         assertEquals(4, lines.length);

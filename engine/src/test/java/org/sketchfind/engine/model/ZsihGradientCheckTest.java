@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -372,7 +373,8 @@ class ZsihGradientCheckTest {
         ZsihConfig ablated = paper.withSwitches(ZsihConfig.Fusion.CONCATENATION,
                 ZsihConfig.Propagation.FULLY_CONNECTED, ZsihConfig.Decoder.CLASSIFIER,
                 ZsihConfig.Binarization.QUANTIZATION);
-        for (ZsihConfig cfg : List.of(paper, ablated, paper.withSemanticWeight(0.8))) {
+        ZsihConfig anchored = paper.withWidths(3, 10, 3, 7).withAnchorWeight(1.7);
+        for (ZsihConfig cfg : List.of(paper, ablated, paper.withSemanticWeight(0.8), anchored)) {
             ZsihGraph g = ZsihGraph.build(cfg, 3, DataType.DOUBLE);
             Map<String, INDArray> ph = placeholders(cfg, g, 4, 30);
             g.sameDiff().identity("check_loss", g.sameDiff().getVariable(ZsihGraph.TOTAL));
@@ -399,6 +401,25 @@ class ZsihGradientCheckTest {
         assertTrue(r.passed(), r.toString());
     }
 
+    /** The anchor term's value is λ_a·(1/2M)(mean ‖f − f₀‖² + mean ‖g − g₀‖²), computed here by hand. */
+    @Test
+    void anchorTermValue() {
+        ZsihConfig cfg = SMALL.withMcSamples(1).withWidths(3, 10, 3, 7).withAnchorWeight(2.5);
+        ZsihGraph g = ZsihGraph.build(cfg, 3, DataType.DOUBLE);
+        Map<String, INDArray> ph = placeholders(cfg, g, 4, 50);
+        Map<String, INDArray> out = g.sameDiff().output(ph, ZsihGraph.IMAGE_OUT, ZsihGraph.SKETCH_OUT,
+                ZsihGraph.IMAGE_ANCHOR, ZsihGraph.SKETCH_ANCHOR);
+        for (String[] t : new String[][]{{ZsihGraph.IMAGE_OUT, ZsihGraph.ANCHOR_IMAGE, ZsihGraph.IMAGE_ANCHOR},
+                {ZsihGraph.SKETCH_OUT, ZsihGraph.ANCHOR_SKETCH, ZsihGraph.SKETCH_ANCHOR}}) {
+            INDArray d = out.get(t[0]).sub(ph.get(t[1]));
+            double expected = d.mul(d).sumNumber().doubleValue() / 4 / (2.0 * cfg.bits());
+            assertEquals(expected, out.get(t[2]).getDouble(0), 1e-12, t[2]);
+        }
+        assertTrue(g.lossTerms().contains(ZsihGraph.IMAGE_ANCHOR) && g.lossTerms().contains(ZsihGraph.SKETCH_ANCHOR));
+        assertFalse(ZsihGraph.build(SMALL, 3, DataType.DOUBLE).sameDiff().hasVariable(ZsihGraph.ANCHOR_IMAGE),
+                "no anchor placeholders without the term");
+    }
+
     static Map<String, INDArray> placeholders(ZsihConfig cfg, ZsihGraph g, int n, long seed) {
         Map<String, INDArray> ph = new HashMap<>();
         long[] shape = {n, cfg.featureChannels(), cfg.featureHeight(), cfg.featureWidth()};
@@ -412,6 +433,10 @@ class ZsihGradientCheckTest {
         }
         if (g.sameDiff().hasVariable(ZsihGraph.ENTROPY_WEIGHT)) {
             ph.put(ZsihGraph.ENTROPY_WEIGHT, Nd4j.scalar(DataType.DOUBLE, cfg.entropyWeight()));
+        }
+        if (g.sameDiff().hasVariable(ZsihGraph.ANCHOR_IMAGE)) {
+            ph.put(ZsihGraph.ANCHOR_IMAGE, rand(seed + 4, 0, 1, n, cfg.bits()));
+            ph.put(ZsihGraph.ANCHOR_SKETCH, rand(seed + 5, 0, 1, n, cfg.bits()));
         }
         if (g.sameDiff().hasVariable(ZsihGraph.LABELS)) {
             INDArray y = Nd4j.create(DataType.DOUBLE, n, g.numClasses());

@@ -29,7 +29,7 @@ class DecoderInitialisationTest {
         Map<String, INDArray> params = adam.params();
         PairSampler sampler = new PairSampler(TrainerTest.items(data.trainSketches(), data.sketchClasses()),
                 TrainerTest.items(data.trainPhotos(), data.photoClasses()), 8, 16, 3);
-        Map<String, INDArray> feeds = Trainer.feeds(sampler.epoch(0).get(0), data, graph, 0);
+        Map<String, INDArray> feeds = Trainer.feeds(sampler.epoch(0).get(0), data, graph, 0, null);
         double before = decoderLoss(graph, feeds);
 
         GaussianDecoder.initialiseFromData(params, vectors);

@@ -80,7 +80,7 @@ class TrainerTest {
         AdamStep adam = new AdamStep(graph, 3e-3);
         PairSampler sampler = new PairSampler(items(data.trainSketches(), data.sketchClasses()),
                 items(data.trainPhotos(), data.photoClasses()), 8, 16, 3);
-        Map<String, INDArray> feeds = Trainer.feeds(sampler.epoch(0).get(0), data, graph, 0);
+        Map<String, INDArray> feeds = Trainer.feeds(sampler.epoch(0).get(0), data, graph, 0, null);
         List<Double> totals = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Map<String, Double> losses = adam.run(feeds, i);

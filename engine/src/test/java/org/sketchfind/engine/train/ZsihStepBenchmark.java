@@ -39,7 +39,7 @@ class ZsihStepBenchmark {
             double[] cpu = new double[4];
             Map<String, Double> losses = null;
             for (int it = 0; it < secs.length; it++) {
-                Map<String, INDArray> feeds = Trainer.feeds(pairs, data, graph, it);
+                Map<String, INDArray> feeds = Trainer.feeds(pairs, data, graph, it, null);
                 long c0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 losses = adam.run(feeds, it);
@@ -47,7 +47,7 @@ class ZsihStepBenchmark {
                 cpu[it] = (os.getProcessCpuTime() - c0) / 1e9;
             }
             // Breakdown: forward pass alone, then Adam alone on gradients of the parameters' shapes.
-            Map<String, INDArray> feeds = Trainer.feeds(pairs, data, graph, 99);
+            Map<String, INDArray> feeds = Trainer.feeds(pairs, data, graph, 99, null);
             long c0 = os.getProcessCpuTime();
             graph.sameDiff().output(feeds, ZsihGraph.TOTAL);
             double fwdCpu = (os.getProcessCpuTime() - c0) / 1e9;

@@ -41,6 +41,10 @@ public final class Baselines {
         public Config withLog(Consumer<String> l) {
             return new Config(options, seed, dsh, l);
         }
+
+        public Config withOptions(Evaluation.Options o) {
+            return new Config(o, seed, dsh, log);
+        }
     }
 
     /** Whether the baseline {@code id} produces binary codes (and so needs a bit length). */
