@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
                 ItqCommand.class,
                 EvaluateCommand.class,
                 TsneCommand.class,
-                PaperTableCommand.class})
+                PaperTableCommand.class,
+                CrossStyleCommand.class,
+                FigureCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -249,6 +249,22 @@ class AnchoredCodesTest {
                 rest.steps.get(rest.steps.size() - 1).losses().get(ZsihGraph.SKETCH_ANCHOR), 1e-5);
     }
 
+    /** Zero epochs write the closed-form codes themselves as a model: its validation mAP is the one reported at start. */
+    @Test
+    void zeroEpochsGiveTheClosedFormAsAModel(@TempDir Path tmp) throws Exception {
+        TrainerTest.Recorder rec = new TrainerTest.Recorder();
+        TrainingResult r = new Trainer().train(data, CFG, RunOptions.epochs(0), tmp, rec, CancellationToken.none());
+        assertEquals(TrainingResult.Status.COMPLETED, r.status());
+        assertEquals(0, r.steps());
+        ZsihEncoders written = ZsihEncoders.load(r.modelFile());
+        Map<String, INDArray> closedForm = initialisedFloat(CFG);
+        ZsihEncoders expected = ZsihEncoders.fromWeights(CFG, closedForm);
+        INDArray maps = maps(data.photoMaps(), data.trainPhotos()).castTo(DataType.FLOAT);
+        assertArrayEquals(expected.imageCodes(maps), written.imageCodes(maps));
+        assertEquals(rec.start.initialValidationMap(),
+                ModelFile.read(r.modelFile()).manifest().metrics().get("validation_map_seen"), 1e-9);
+    }
+
     private static Map<String, INDArray> initialisedFloat(ZsihConfig cfg) {
         ZsihGraph graph = ZsihGraph.build(cfg, data.classNames().size(), DataType.FLOAT);
         Map<String, INDArray> params = new LinkedHashMap<>();

@@ -1,0 +1,120 @@
+package org.sketchfind.engine.eval;
+
+import org.sketchfind.engine.data.Dataset;
+import org.sketchfind.engine.data.GloveVectors;
+import org.sketchfind.engine.data.ImageLoader;
+import org.sketchfind.engine.data.LabeledDrawing;
+import org.sketchfind.engine.data.LabeledImage;
+import org.sketchfind.engine.data.Rasterizer;
+import org.sketchfind.engine.data.ZeroShotSplit;
+import org.sketchfind.engine.model.HashingModel;
+import org.sketchfind.engine.train.DatasetFeatures;
+import org.sketchfind.engine.train.FeatureMaps;
+import org.sketchfind.engine.train.SeenTrainingSet;
+import org.sketchfind.engine.train.TrainingData;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Seen-class cross-style retrieval: drawings in another style than the training sketches (Quick, Draw! doodles,
+ * TU-Berlin sketches) of SEEN classes as queries, against the photos of those classes that the model's training held
+ * out (the trainer's item hold-out, reproduced from the same data, split, hold-out count and seed). Figures are
+ * seen-class figures by construction; drawings of unseen or unknown classes are left out and counted.
+ */
+public final class CrossStyle {
+    /** One style's queries against the held-out photos. */
+    public record Result(String source, Report report, int leftOut) {
+    }
+
+    private CrossStyle() {
+    }
+
+    /**
+     * @param features  the training data set's cached maps on the model's backbone
+     * @param heldOut   photos per seen class the training held out (its {@code --held-out})
+     * @param seed      the training seed (it chose which photos were held out)
+     * @param sources   folders of drawings (Quick, Draw! ndjson, or class folders of sketch images)
+     */
+    public static List<Result> evaluate(HashingModel model, DatasetFeatures features, ZeroShotSplit split,
+                                        GloveVectors glove, int heldOut, long seed, List<Path> sources,
+                                        Evaluation.Options options, Consumer<String> log) throws IOException {
+        TrainingData td = SeenTrainingSet.build(features, split, glove, heldOut, 0, seed);
+        int[] rows = td.valPhotos();
+        FeatureMaps maps = td.photoMaps();
+        List<String> names = td.classNames();
+        int[] galleryLabels = new int[rows.length];
+        List<long[]> gallery = new ArrayList<>();
+        for (int from = 0; from < rows.length; from += 64) {
+            int n = Math.min(64, rows.length - from);
+            float[] buf = new float[n * maps.mapLength()];
+            for (int i = 0; i < n; i++) {
+                maps.copyTo(rows[from + i], buf, i * maps.mapLength());
+                galleryLabels[from + i] = td.photoClasses()[rows[from + i]];
+            }
+            gallery.addAll(List.of(model.encodePhotoMaps(org.nd4j.linalg.factory.Nd4j.create(buf,
+                    new long[]{n, maps.channels(), maps.height(), maps.width()}, 'c'))));
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < names.size(); c++) {
+            index.put(names.get(c), c);
+        }
+        log.accept(String.format(java.util.Locale.ROOT, "gallery: %d held-out photos of %d seen classes",
+                rows.length, names.size()));
+        List<Result> out = new ArrayList<>();
+        for (Path source : sources) {
+            Dataset d = Dataset.scan(source);
+            List<BufferedImage> images = new ArrayList<>();
+            List<Integer> labels = new ArrayList<>();
+            int leftOut = 0;
+            Rasterizer raster = Rasterizer.defaults();
+            for (LabeledDrawing dr : d.drawings()) {
+                Integer c = index.get(canonicalSeen(split, dr.className()));
+                if (c == null) {
+                    leftOut++;
+                    continue;
+                }
+                images.add(raster.renderRgb(dr.drawing()));
+                labels.add(c);
+            }
+            for (LabeledImage im : d.sketches()) {
+                Integer c = index.get(canonicalSeen(split, im.className()));
+                if (c == null) {
+                    leftOut++;
+                    continue;
+                }
+                images.add(ImageLoader.load(im.path()));
+                labels.add(c);
+            }
+            if (images.isEmpty()) {
+                log.accept(source + ": no drawings of the model's seen classes");
+                continue;
+            }
+            List<long[]> queries = new ArrayList<>();
+            for (int from = 0; from < images.size(); from += 32) {
+                queries.addAll(List.of(model.encodeSketches(images.subList(from, Math.min(images.size(), from + 32)))));
+            }
+            String label = "seen-class " + source.getFileName() + " queries";
+            Report r = Evaluation.hamming(model.name(), model.bits(), queries.toArray(new long[0][]),
+                    labels.stream().mapToInt(Integer::intValue).toArray(), gallery.toArray(new long[0][]),
+                    galleryLabels, names, options.withSplit(label)
+                            .withPrecisionK(Math.min(options.precisionK(), rows.length)));
+            log.accept(String.format(java.util.Locale.ROOT, "%s: %d queries of %d classes, %d left out (unseen or"
+                    + " unknown class): mAP@all %.4f", source, images.size(),
+                    labels.stream().distinct().count(), leftOut, r.mapAll()));
+            out.add(new Result(source.toString(), r, leftOut));
+        }
+        return out;
+    }
+
+    /** The split's name of a seen class, or null for an unseen or unknown one. */
+    private static String canonicalSeen(ZeroShotSplit split, String name) {
+        return split.seen().contains(name) ? split.canonical(name) : null;
+    }
+}
