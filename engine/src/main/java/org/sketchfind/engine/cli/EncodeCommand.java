@@ -3,7 +3,7 @@ package org.sketchfind.engine.cli;
 import org.sketchfind.engine.Sketchfind;
 import org.sketchfind.engine.data.ImageInfo;
 import org.sketchfind.engine.data.ImageLoader;
-import org.sketchfind.engine.index.Codes;
+import org.sketchfind.engine.code.Codes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -4,7 +4,7 @@ import org.sketchfind.engine.data.LabeledImage;
 import org.sketchfind.engine.data.ZeroShotSplit;
 import org.sketchfind.engine.eval.Ranking;
 import org.sketchfind.engine.eval.RetrievalFigure;
-import org.sketchfind.engine.index.QueryExpansion;
+import org.sketchfind.engine.code.QueryExpansion;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.HashingModel;
 import org.sketchfind.engine.model.HashingModels;
@@ -103,7 +103,7 @@ public final class FigureCommand implements Callable<Integer> {
                 for (int k = 0; k < Math.min(top, codes.length); k++) {
                     int g = r.order()[k];
                     hits.add(new RetrievalFigure.Hit(gallery.get(g).path(), zs.canonical(gallery.get(g).className()),
-                            org.sketchfind.engine.index.Codes.hamming(q, codes[g])));
+                            org.sketchfind.engine.code.Codes.hamming(q, codes[g])));
                 }
                 figureRows.add(new RetrievalFigure.Row(query.path(), c, hits));
             }

@@ -3,7 +3,7 @@ package org.sketchfind.engine.cli;
 import org.sketchfind.engine.data.GloveVectors;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.ZsihConfig;
-import org.sketchfind.engine.train.CancellationToken;
+import org.sketchfind.engine.job.CancellationToken;
 import org.sketchfind.engine.train.DatasetFeatures;
 import org.sketchfind.engine.train.GraphReach;
 import org.sketchfind.engine.train.RunOptions;

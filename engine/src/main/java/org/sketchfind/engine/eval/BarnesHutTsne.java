@@ -1,11 +1,12 @@
 package org.sketchfind.engine.eval;
 
+import org.sketchfind.engine.job.CancellationToken;
+
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -105,7 +106,7 @@ public final class BarnesHutTsne {
     }
 
     public static Result embed(double[][] x, Config cfg) {
-        return embed(x, cfg, null, () -> false);
+        return embed(x, cfg, null, CancellationToken.none());
     }
 
     /**
@@ -113,15 +114,16 @@ public final class BarnesHutTsne {
      *
      * @throws IllegalArgumentException on fewer than 4 points, ragged or non-finite input, or a perplexity that
      *                                  needs more neighbours than there are points (3·perplexity ≥ N)
-     * @throws CancellationException    when {@code cancelled} turns true (checked every iteration)
+     * @throws CancellationException    when {@code cancel} is cancelled (checked every iteration; a paused token
+     *                                  holds the optimisation between iterations)
      */
-    public static Result embed(double[][] x, Config cfg, Listener listener, BooleanSupplier cancelled) {
+    public static Result embed(double[][] x, Config cfg, Listener listener, CancellationToken cancel) {
         int n = x.length;
         validate(x, cfg);
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, cfg.threads()));
         try {
             Sparse p = inputSimilarities(normalise(x), cfg.perplexity(), pool);
-            return optimise(p, n, cfg, listener, cancelled, pool);
+            return optimise(p, n, cfg, listener, cancel, pool);
         } finally {
             pool.shutdownNow();
         }
@@ -377,7 +379,7 @@ public final class BarnesHutTsne {
         return p;
     }
 
-    private static Result optimise(Sparse p, int n, Config cfg, Listener listener, BooleanSupplier cancelled,
+    private static Result optimise(Sparse p, int n, Config cfg, Listener listener, CancellationToken cancel,
                                    ForkJoinPool pool) {
         Random rnd = new Random(cfg.seed());
         double[] y = new double[2 * n];
@@ -395,9 +397,7 @@ public final class BarnesHutTsne {
         int[] klIt = new int[total / Math.max(1, cfg.klEvery()) + 2];
         double[] klVal = new double[klIt.length];
         for (int it = 1; it <= total; it++) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("t-SNE cancelled at iteration " + it);
-            }
+            cancel.throwIfCancelled("t-SNE at iteration " + it);
             double exaggeration = it <= cfg.exaggerationIterations() ? cfg.earlyExaggeration() : 1.0;
             double momentum = it <= cfg.momentumSwitch() ? cfg.initialMomentum() : cfg.finalMomentum();
             QuadTree tree = new QuadTree(y, n);

@@ -20,7 +20,7 @@ public final class Evaluation {
      * @param mapK       K of mAP@K (clamped to the gallery size)
      * @param prLevels   recall levels of the interpolated PR curve (11 or 101)
      * @param split      label written into the report (e.g. "unseen"), may be null
-     * @param expand     k of {@link org.sketchfind.engine.index.QueryExpansion} for Hamming rankings (0: none)
+     * @param expand     k of {@link org.sketchfind.engine.code.QueryExpansion} for Hamming rankings (0: none)
      */
     public record Options(int precisionK, int mapK, int prLevels, String split, int expand) {
         public Options {
@@ -54,7 +54,7 @@ public final class Evaluation {
                                  long[][] galleryCodes, int[] galleryLabels, List<String> classNames,
                                  Options options) {
         check(queryCodes.length, queryLabels, galleryCodes.length, galleryLabels, classNames, options);
-        int words = org.sketchfind.engine.index.Codes.words(bits);
+        int words = org.sketchfind.engine.code.Codes.words(bits);
         checkWords(queryCodes, words, bits, "query");
         checkWords(galleryCodes, words, bits, "gallery");
         int expand = Math.min(options.expand(), galleryCodes.length);
@@ -67,7 +67,7 @@ public final class Evaluation {
             for (int r = 0; r < expand; r++) {
                 neighbours.add(galleryCodes[first.order()[r]]);
             }
-            return Ranking.byHamming(org.sketchfind.engine.index.QueryExpansion.expand(queryCodes[q], neighbours,
+            return Ranking.byHamming(org.sketchfind.engine.code.QueryExpansion.expand(queryCodes[q], neighbours,
                     bits), galleryCodes, bits);
         });
     }

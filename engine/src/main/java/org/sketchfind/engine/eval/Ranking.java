@@ -1,6 +1,6 @@
 package org.sketchfind.engine.eval;
 
-import org.sketchfind.engine.index.Codes;
+import org.sketchfind.engine.code.Codes;
 
 import java.util.Arrays;
 import java.util.Objects;

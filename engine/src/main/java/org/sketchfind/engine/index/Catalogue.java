@@ -1,5 +1,7 @@
 package org.sketchfind.engine.index;
 
+import org.sketchfind.engine.code.Codes;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

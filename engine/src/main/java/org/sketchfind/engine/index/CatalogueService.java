@@ -1,5 +1,7 @@
 package org.sketchfind.engine.index;
 
+import org.sketchfind.engine.job.CancellationToken;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -81,19 +83,34 @@ public final class CatalogueService implements AutoCloseable {
 
     /** Registers a folder and starts scanning it (and every other registered folder) in the background. */
     public ScanHandle addFolder(Path folder, ScanListener listener) throws IOException {
-        return indexer.addFolder(folder, invalidating(listener));
+        return addFolder(folder, listener, new CancellationToken());
+    }
+
+    /** {@link #addFolder(Path, ScanListener)}, paused and cancelled through {@code token}. */
+    public ScanHandle addFolder(Path folder, ScanListener listener, CancellationToken token) throws IOException {
+        return indexer.addFolder(folder, invalidating(listener), token);
     }
 
     /** Starts an incremental scan of every registered folder in the background (also what finishes a scan that was
      * interrupted, e.g. by a kill). */
     public ScanHandle rescan(ScanListener listener) {
-        return indexer.rescan(invalidating(listener));
+        return rescan(listener, new CancellationToken());
+    }
+
+    /** {@link #rescan(ScanListener)}, paused and cancelled through {@code token}. */
+    public ScanHandle rescan(ScanListener listener, CancellationToken token) {
+        return indexer.rescan(invalidating(listener), token);
     }
 
     /** Unregisters a folder and forgets its photos and codes (the files are untouched); the scan this starts
      * prunes thumbnails nobody needs any more. Returns null if the folder was not registered. */
     public ScanHandle removeFolder(Path folder, ScanListener listener) throws IOException {
-        return catalogue.removeFolder(folder) ? indexer.rescan(invalidating(listener)) : null;
+        return removeFolder(folder, listener, new CancellationToken());
+    }
+
+    /** {@link #removeFolder(Path, ScanListener)}, paused and cancelled through {@code token}. */
+    public ScanHandle removeFolder(Path folder, ScanListener listener, CancellationToken token) throws IOException {
+        return catalogue.removeFolder(folder) ? indexer.rescan(invalidating(listener), token) : null;
     }
 
     /** True when a folder's last scan did not finish (killed, cancelled, never run): the app calls

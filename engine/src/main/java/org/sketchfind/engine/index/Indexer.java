@@ -1,5 +1,8 @@
 package org.sketchfind.engine.index;
 
+import org.sketchfind.engine.code.Codes;
+import org.sketchfind.engine.job.CancellationToken;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -110,16 +113,26 @@ public final class Indexer implements AutoCloseable {
 
     /** Registers {@code folder} (committed before anything else happens) and starts a scan in the background. */
     public ScanHandle addFolder(Path folder, ScanListener listener) throws IOException {
+        return addFolder(folder, listener, new CancellationToken());
+    }
+
+    /** {@link #addFolder(Path, ScanListener)}, paused and cancelled through {@code token}. */
+    public ScanHandle addFolder(Path folder, ScanListener listener, CancellationToken token) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("not a folder: " + folder);
         }
         catalogue.addFolder(folder);
-        return rescan(listener);
+        return rescan(listener, token);
     }
 
     /** Starts (queues, if one runs) a scan of every registered folder in the background. */
     public ScanHandle rescan(ScanListener listener) {
-        ScanHandle handle = new ScanHandle();
+        return rescan(listener, new CancellationToken());
+    }
+
+    /** {@link #rescan(ScanListener)}, paused and cancelled through {@code token}. */
+    public ScanHandle rescan(ScanListener listener, CancellationToken token) {
+        ScanHandle handle = new ScanHandle(token);
         ScanListener l = listener == null ? ScanListener.NONE : listener;
         scanThread.execute(() -> {
             try {

@@ -1,5 +1,7 @@
 package org.sketchfind.engine.index;
 
+import org.sketchfind.engine.code.Codes;
+
 import java.util.Arrays;
 import java.util.Locale;
 

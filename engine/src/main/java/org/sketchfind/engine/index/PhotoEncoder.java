@@ -1,5 +1,7 @@
 package org.sketchfind.engine.index;
 
+import org.sketchfind.engine.code.Codes;
+
 import java.awt.image.BufferedImage;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package org.sketchfind.engine.index;
 
+import org.sketchfind.engine.code.Codes;
+import org.sketchfind.engine.code.QueryExpansion;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,53 +1,50 @@
 package org.sketchfind.engine.index;
 
+import org.sketchfind.engine.job.CancellationToken;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A running (or queued) scan: pause, resume, cancel (the cancellation token), wait. Cancelling keeps every batch
- * already committed; the next scan goes on from there. Thread-safe.
+ * A running (or queued) scan: its {@link CancellationToken} (pause, resume, cancel) and its result. Cancelling keeps
+ * every batch already committed; the next scan goes on from there. Thread-safe.
  */
 public final class ScanHandle {
     private final CompletableFuture<ScanResult> future = new CompletableFuture<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition unpaused = lock.newCondition();
-    private volatile boolean cancelled;
-    private volatile boolean paused;
-    private long pausedNanos;
+    private final CancellationToken token;
+
+    public ScanHandle() {
+        this(new CancellationToken());
+    }
+
+    /** A scan that stops on {@code token} (the facade's job holds the same token). */
+    public ScanHandle(CancellationToken token) {
+        this.token = token;
+    }
+
+    public CancellationToken token() {
+        return token;
+    }
 
     public void pause() {
-        lock.lock();
-        try {
-            paused = true;
-        } finally {
-            lock.unlock();
-        }
+        token.pause();
     }
 
     public void resume() {
-        lock.lock();
-        try {
-            paused = false;
-            unpaused.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        token.resume();
     }
 
     /** Requests cancellation: the scan stops before its next batch (a paused scan stops at once). */
     public void cancel() {
-        cancelled = true;
-        resume();
+        token.cancel();
     }
 
     public boolean isCancelled() {
-        return cancelled;
+        return token.isCancelled();
     }
 
     public boolean isPaused() {
-        return paused;
+        return token.isPaused();
     }
 
     public boolean isDone() {
@@ -80,27 +77,10 @@ public final class ScanHandle {
 
     /** Blocks the calling (indexer) thread while paused; returns false if cancelled. */
     boolean checkpoint() throws InterruptedException {
-        if (paused) {
-            lock.lock();
-            try {
-                long t0 = System.nanoTime();
-                while (paused && !cancelled) {
-                    unpaused.await();
-                }
-                pausedNanos += System.nanoTime() - t0;
-            } finally {
-                lock.unlock();
-            }
-        }
-        return !cancelled;
+        return token.checkpoint();
     }
 
     long pausedNanos() {
-        lock.lock();
-        try {
-            return pausedNanos;
-        } finally {
-            lock.unlock();
-        }
+        return token.pausedNanos();
     }
 }

@@ -5,7 +5,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 /**
  * Encoder f (image) or g (sketch) of the paper (Sec. 2.1): backbone feature map → attention pooling
  * ({@link AttentionPooling}) → fully-connected 256-d feature with ReLU → fully-connected layer with sigmoid to M
- * outputs. The binary code is Eq. 9, b = 1[output ≥ 0.5] ({@link org.sketchfind.engine.index.Codes#packSigmoid}).
+ * outputs. The binary code is Eq. 9, b = 1[output ≥ 0.5] ({@link org.sketchfind.engine.code.Codes#packSigmoid}).
  * The two encoders share the structure but have separate weights (prefixes {@code im_} and {@code sk_}).
  */
 public final class HashEncoder {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A model that maps photos (encoder f) and sketches (encoder g) into one Hamming space of {@link #bits()} bits.
- * Codes are {@code long[]} words as in {@link org.sketchfind.engine.index.Codes}. Implementations: the ZSIH
+ * Codes are {@code long[]} words as in {@link org.sketchfind.engine.code.Codes}. Implementations: the ZSIH
  * encoders ({@link ZsihHashingModel}) and the ImageNet-features + ITQ stand-in ({@link ItqBackboneModel}).
  * Not thread-safe: callers serialise calls (the catalogue's indexer calls from one thread).
  */

@@ -1,6 +1,6 @@
 package org.sketchfind.engine.model;
 
-import org.sketchfind.engine.index.Codes;
+import org.sketchfind.engine.code.Codes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

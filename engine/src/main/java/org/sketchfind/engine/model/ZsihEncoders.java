@@ -4,7 +4,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.sketchfind.engine.index.Codes;
+import org.sketchfind.engine.code.Codes;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package org.sketchfind.engine.train;
 
-import org.sketchfind.engine.index.Codes;
+import org.sketchfind.engine.code.Codes;
 
 /**
  * Minimal mAP@all for the trainer's per-epoch validation: each query ranks the whole gallery by Hamming distance

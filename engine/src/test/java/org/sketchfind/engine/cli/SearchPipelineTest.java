@@ -9,7 +9,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.sketchfind.engine.TestData;
 import org.sketchfind.engine.index.Catalogue;
-import org.sketchfind.engine.index.Codes;
+import org.sketchfind.engine.code.Codes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package org.sketchfind.engine.eval;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.sketchfind.engine.job.CancellationToken;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,7 @@ class BarnesHutTsneTest {
                     if (!Double.isNaN(kl)) {
                         kls.add(new double[]{it, kl});
                     }
-                }, () -> false);
+                }, CancellationToken.none());
         assertEquals(15, r.kl().length);
         assertEquals(15, kls.size(), "listener saw every KL measurement");
         double first = r.kl()[0];
@@ -170,11 +171,18 @@ class BarnesHutTsneTest {
         nan[7][2] = Double.NaN;
         assertThrows(IllegalArgumentException.class, () -> BarnesHutTsne.embed(nan,
                 BarnesHutTsne.Config.defaults().withPerplexity(10)));
-        int[] calls = {0};
-        assertThrows(CancellationException.class, () -> BarnesHutTsne.embed(
+        int[] iterations = {0};
+        CancellationToken cancel = new CancellationToken();
+        CancellationException stopped = assertThrows(CancellationException.class, () -> BarnesHutTsne.embed(
                 gaussianClusters(100, 4, 2, 3, 1, null), BarnesHutTsne.Config.defaults().withPerplexity(10),
-                null, () -> ++calls[0] > 5));
-        assertEquals(6, calls[0]);
+                (it, total, kl) -> {
+                    iterations[0] = it;
+                    if (it == 5) {
+                        cancel.cancel();
+                    }
+                }, cancel));
+        assertEquals(5, iterations[0], "no iteration after the cancel");
+        assertTrue(stopped.getMessage().contains("iteration 6"), stopped.getMessage());
     }
 
     @Test

@@ -223,18 +223,18 @@ class RetrievalMetricsTest {
             for (int i = 0; i < idx.length; i++) {
                 idx[i] = i;
             }
-            Arrays.sort(idx, Comparator.<Integer>comparingInt(i -> org.sketchfind.engine.index.Codes.hamming(q, g[i]))
+            Arrays.sort(idx, Comparator.<Integer>comparingInt(i -> org.sketchfind.engine.code.Codes.hamming(q, g[i]))
                     .thenComparingInt(i -> i));
             assertArrayEquals(Arrays.stream(idx).mapToInt(Integer::intValue).toArray(), ranking.order(), "bits " + bits);
             // group ends are exactly where the distance changes
             int prev = 0;
             for (int end : ranking.groupEnds()) {
-                int d = org.sketchfind.engine.index.Codes.hamming(q, g[ranking.order()[prev]]);
+                int d = org.sketchfind.engine.code.Codes.hamming(q, g[ranking.order()[prev]]);
                 for (int k = prev; k < end; k++) {
-                    assertEquals(d, org.sketchfind.engine.index.Codes.hamming(q, g[ranking.order()[k]]));
+                    assertEquals(d, org.sketchfind.engine.code.Codes.hamming(q, g[ranking.order()[k]]));
                 }
                 if (end < g.length) {
-                    assertTrue(org.sketchfind.engine.index.Codes.hamming(q, g[ranking.order()[end]]) > d);
+                    assertTrue(org.sketchfind.engine.code.Codes.hamming(q, g[ranking.order()[end]]) > d);
                 }
                 prev = end;
             }

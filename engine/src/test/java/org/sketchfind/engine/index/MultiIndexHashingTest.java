@@ -1,6 +1,7 @@
 package org.sketchfind.engine.index;
 
 import org.junit.jupiter.api.Test;
+import org.sketchfind.engine.code.Codes;
 
 import java.util.List;
 import java.util.Random;

@@ -1,5 +1,7 @@
 package org.sketchfind.engine.index;
 
+import org.sketchfind.engine.code.Codes;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sketchfind.engine.TestData;
-import org.sketchfind.engine.index.Codes;
+import org.sketchfind.engine.code.Codes;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

@@ -81,7 +81,7 @@ class ModelFileTest {
         long[][] codes = loaded.imageCodes(maps);
         float[] out0 = loaded.imageOutputs(maps).getRow(0).toFloatVector();
         for (int i = 0; i < 16; i++) {
-            assertEquals(out0[i] >= 0.5f, org.sketchfind.engine.index.Codes.bit(codes[0], i), "Eq. 9");
+            assertEquals(out0[i] >= 0.5f, org.sketchfind.engine.code.Codes.bit(codes[0], i), "Eq. 9");
         }
         assertThrows(IllegalArgumentException.class, () -> loaded.imageOutputs(Nd4j.zeros(DataType.FLOAT, 1, 3, 3, 3)));
     }

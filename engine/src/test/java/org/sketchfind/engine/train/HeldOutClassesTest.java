@@ -2,6 +2,7 @@ package org.sketchfind.engine.train;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sketchfind.engine.job.CancellationToken;
 import org.sketchfind.engine.model.ModelFile;
 import org.sketchfind.engine.model.ZsihEncoders;
 

@@ -1,6 +1,6 @@
 package org.sketchfind.engine.eval.baseline;
 
-import org.sketchfind.engine.index.Codes;
+import org.sketchfind.engine.code.Codes;
 
 import java.util.ArrayList;
 import java.util.List;

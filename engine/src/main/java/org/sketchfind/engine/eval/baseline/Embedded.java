@@ -1,6 +1,6 @@
 package org.sketchfind.engine.eval.baseline;
 
-import org.sketchfind.engine.index.Codes;
+import org.sketchfind.engine.code.Codes;
 
 /** What a {@link Baseline} turns features into: real vectors (ranked by cosine) or binary codes (ranked by Hamming). */
 public sealed interface Embedded permits Embedded.Real, Embedded.Binary {

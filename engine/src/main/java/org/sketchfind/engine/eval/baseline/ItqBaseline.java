@@ -19,7 +19,7 @@ public final class ItqBaseline implements Baseline {
     }
 
     public ItqBaseline(int bits, int iterations, long seed) {
-        org.sketchfind.engine.index.Codes.words(bits);
+        org.sketchfind.engine.code.Codes.words(bits);
         this.bits = bits;
         this.iterations = iterations;
         this.seed = seed;

@@ -2,7 +2,7 @@ package org.sketchfind.engine.eval.baseline;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sketchfind.engine.index.Codes;
+import org.sketchfind.engine.code.Codes;
 import org.sketchfind.engine.model.ItqHasher;
 
 import java.io.IOException;

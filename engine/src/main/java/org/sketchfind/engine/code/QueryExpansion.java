@@ -1,4 +1,4 @@
-package org.sketchfind.engine.index;
+package org.sketchfind.engine.code;
 
 import java.util.List;
 
