@@ -3,7 +3,7 @@ package org.sketchfind.engine.cli;
 import org.sketchfind.engine.data.Dataset;
 import org.sketchfind.engine.index.DataDirs;
 import org.sketchfind.engine.model.FeatureExtractor;
-import org.sketchfind.engine.train.DatasetFeatures;
+import org.sketchfind.engine.features.DatasetFeatures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

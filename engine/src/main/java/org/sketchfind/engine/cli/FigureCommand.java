@@ -1,15 +1,15 @@
 package org.sketchfind.engine.cli;
 
+import org.sketchfind.engine.code.QueryExpansion;
 import org.sketchfind.engine.data.LabeledImage;
 import org.sketchfind.engine.data.ZeroShotSplit;
 import org.sketchfind.engine.eval.Ranking;
 import org.sketchfind.engine.eval.RetrievalFigure;
-import org.sketchfind.engine.code.QueryExpansion;
+import org.sketchfind.engine.features.DatasetFeatures;
+import org.sketchfind.engine.features.FeatureMapsSubset;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.HashingModel;
 import org.sketchfind.engine.model.HashingModels;
-import org.sketchfind.engine.train.DatasetFeatures;
-import org.sketchfind.engine.train.FeatureMapsSubset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import org.sketchfind.engine.data.LabeledImage;
 import org.sketchfind.engine.data.SeenClasses;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.ItqHasher;
-import org.sketchfind.engine.train.DatasetFeatures;
+import org.sketchfind.engine.features.DatasetFeatures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

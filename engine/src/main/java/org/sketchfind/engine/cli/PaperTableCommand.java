@@ -17,9 +17,9 @@ import org.sketchfind.engine.eval.baseline.PaperTable;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.HashingModel;
 import org.sketchfind.engine.model.HashingModels;
-import org.sketchfind.engine.train.DatasetFeatures;
-import org.sketchfind.engine.train.FeatureMaps;
-import org.sketchfind.engine.train.FeatureMapsSubset;
+import org.sketchfind.engine.features.DatasetFeatures;
+import org.sketchfind.engine.features.FeatureMaps;
+import org.sketchfind.engine.features.FeatureMapsSubset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -4,7 +4,7 @@ import org.sketchfind.engine.data.GloveVectors;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.ZsihConfig;
 import org.sketchfind.engine.job.CancellationToken;
-import org.sketchfind.engine.train.DatasetFeatures;
+import org.sketchfind.engine.features.DatasetFeatures;
 import org.sketchfind.engine.train.GraphReach;
 import org.sketchfind.engine.train.RunOptions;
 import org.sketchfind.engine.train.SeenTrainingSet;

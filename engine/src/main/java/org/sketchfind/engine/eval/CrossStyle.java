@@ -7,9 +7,9 @@ import org.sketchfind.engine.data.LabeledDrawing;
 import org.sketchfind.engine.data.LabeledImage;
 import org.sketchfind.engine.data.Rasterizer;
 import org.sketchfind.engine.data.ZeroShotSplit;
+import org.sketchfind.engine.features.DatasetFeatures;
+import org.sketchfind.engine.features.FeatureMaps;
 import org.sketchfind.engine.model.HashingModel;
-import org.sketchfind.engine.train.DatasetFeatures;
-import org.sketchfind.engine.train.FeatureMaps;
 import org.sketchfind.engine.train.SeenTrainingSet;
 import org.sketchfind.engine.train.TrainingData;
 

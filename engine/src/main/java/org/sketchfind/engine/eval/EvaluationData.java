@@ -12,9 +12,9 @@ import org.sketchfind.engine.data.Rasterizer;
 import org.sketchfind.engine.data.ZeroShotSplit;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.ImagePreprocessor;
-import org.sketchfind.engine.train.ArrayFeatureMaps;
-import org.sketchfind.engine.train.FeatureCache;
-import org.sketchfind.engine.train.FeatureMaps;
+import org.sketchfind.engine.features.ArrayFeatureMaps;
+import org.sketchfind.engine.features.FeatureCache;
+import org.sketchfind.engine.features.FeatureMaps;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import org.sketchfind.engine.data.SeenClasses;
 import org.sketchfind.engine.data.ZeroShotSplit;
 import org.sketchfind.engine.eval.baseline.FeatureSet;
 import org.sketchfind.engine.eval.baseline.TrainingFeatures;
-import org.sketchfind.engine.train.DatasetFeatures;
+import org.sketchfind.engine.features.DatasetFeatures;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package org.sketchfind.engine.train;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sketchfind.engine.features.FeatureMaps;
 import org.sketchfind.engine.model.AnchoredEncoders;
 import org.sketchfind.engine.model.AttentionPooling;
 import org.sketchfind.engine.model.ModelFile;

@@ -5,6 +5,9 @@ import org.sketchfind.engine.data.LabeledImage;
 import org.sketchfind.engine.data.SeenClasses;
 import org.sketchfind.engine.data.SeenSet;
 import org.sketchfind.engine.data.ZeroShotSplit;
+import org.sketchfind.engine.features.DatasetFeatures;
+import org.sketchfind.engine.features.FeatureMaps;
+import org.sketchfind.engine.features.FeatureMapsSubset;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package org.sketchfind.engine.train;
 
+import org.sketchfind.engine.features.FeatureMaps;
 import org.sketchfind.engine.model.BackboneId;
 
 import java.util.ArrayList;

@@ -2,6 +2,8 @@ package org.sketchfind.engine.train;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sketchfind.engine.features.FeatureMaps;
+import org.sketchfind.engine.features.MappedFeatureMaps;
 
 import java.io.IOException;
 import java.nio.file.Files;

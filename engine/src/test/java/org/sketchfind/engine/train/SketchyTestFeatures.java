@@ -1,6 +1,8 @@
 package org.sketchfind.engine.train;
 
 import org.sketchfind.engine.TestData;
+import org.sketchfind.engine.features.ArrayFeatureMaps;
+import org.sketchfind.engine.features.FeatureMaps;
 
 import javax.imageio.ImageIO;
 import java.awt.Graphics2D;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sketchfind.engine.features.FeatureMaps;
 import org.sketchfind.engine.job.CancellationToken;
 import org.sketchfind.engine.model.ModelFile;
 import org.sketchfind.engine.model.ZsihConfig;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.sketchfind.engine.features.ArrayFeatureMaps;
 import org.sketchfind.engine.model.ZsihConfig;
 import org.sketchfind.engine.model.ZsihGraph;
 

@@ -1,4 +1,5 @@
-package org.sketchfind.engine.train;
+package org.sketchfind.engine.features;
+
 
 /**
  * Shared part of the {@link FeatureMaps} that own their items: the item count and the [C, H, W] shape fixed at

@@ -1,4 +1,5 @@
-package org.sketchfind.engine.train;
+package org.sketchfind.engine.features;
+
 
 /** {@link FeatureMaps} held in memory as one float array per item. */
 public final class ArrayFeatureMaps extends ShapedFeatureMaps {

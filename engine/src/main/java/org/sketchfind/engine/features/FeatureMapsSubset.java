@@ -1,4 +1,5 @@
-package org.sketchfind.engine.train;
+package org.sketchfind.engine.features;
+
 
 /** Selected rows of other feature maps (e.g. the seen-class items of a data set's cache), without copying. */
 public final class FeatureMapsSubset implements FeatureMaps {

@@ -1,4 +1,4 @@
-package org.sketchfind.engine.train;
+package org.sketchfind.engine.features;
 
 import java.io.IOException;
 import java.io.OutputStream;

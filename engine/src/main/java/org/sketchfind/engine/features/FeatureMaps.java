@@ -1,4 +1,4 @@
-package org.sketchfind.engine.train;
+package org.sketchfind.engine.features;
 
 /**
  * Cached backbone feature maps, one [C, H, W] float map per item, addressed by item index. The seam for the feature

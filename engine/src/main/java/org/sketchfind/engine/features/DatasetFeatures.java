@@ -1,4 +1,4 @@
-package org.sketchfind.engine.train;
+package org.sketchfind.engine.features;
 
 import org.sketchfind.engine.data.Dataset;
 import org.sketchfind.engine.data.LabeledImage;
