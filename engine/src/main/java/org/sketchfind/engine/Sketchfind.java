@@ -136,7 +136,7 @@ public final class Sketchfind {
         long t1 = System.nanoTime();
         PhotoSearch search = collection.search();
         List<Hit> hits = search.nearest(query, k).stream()
-                .map(r -> new Hit(r.photoId(), r.path(), r.thumbnail(), r.distance())).toList();
+                .map(r -> new Hit(r.id(), r.path(), r.thumbnail(), r.distance())).toList();
         long t2 = System.nanoTime();
         return new SearchResult(hits, model().name(), model().bits(), search.size(), (t1 - t0) / 1e6,
                 (t2 - t1) / 1e6);

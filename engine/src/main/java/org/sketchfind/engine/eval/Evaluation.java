@@ -72,6 +72,26 @@ public final class Evaluation {
         });
     }
 
+    /**
+     * Mean plain AP@all of the Hamming ranking alone: the same ranking and AP as {@link #hamming}'s {@code map_all},
+     * without the rest of the report (the trainer's per-epoch validation figure). Queries without a relevant
+     * gallery item are left out; NaN when no query has one.
+     */
+    public static double hammingMap(long[][] queryCodes, int[] queryLabels, long[][] galleryCodes,
+                                    int[] galleryLabels, int bits) {
+        double sum = 0;
+        int used = 0;
+        for (int q = 0; q < queryCodes.length; q++) {
+            Ranking ranking = Ranking.byHamming(queryCodes[q], galleryCodes, bits);
+            double ap = RetrievalMetrics.averagePrecision(ranking.relevance(queryLabels[q], galleryLabels));
+            if (!Double.isNaN(ap)) {
+                sum += ap;
+                used++;
+            }
+        }
+        return used == 0 ? Double.NaN : sum / used;
+    }
+
     /** Cosine ranking of real-valued vectors (higher similarity first; gallery normalised once, untimed). */
     public static Report cosine(String model, float[][] queries, int[] queryLabels,
                                 float[][] gallery, int[] galleryLabels, List<String> classNames, Options options) {

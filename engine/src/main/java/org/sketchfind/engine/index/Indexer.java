@@ -1,6 +1,7 @@
 package org.sketchfind.engine.index;
 
 import org.sketchfind.engine.code.Codes;
+import org.sketchfind.engine.data.ImageLoader;
 import org.sketchfind.engine.job.CancellationToken;
 
 import java.awt.image.BufferedImage;
@@ -602,7 +603,7 @@ public final class Indexer implements AutoCloseable {
                 BufferedImage work = Thumbnails.scaleRgb(img.image(),
                         Math.max(options.encoderInputSide(), options.thumbnailSize()));
                 if (!img.oriented()) {
-                    work = Orientation.apply(work, img.orientation());
+                    work = ImageLoader.orient(work, img.orientation());
                 }
                 String thumb = thumbnails.write(sha, work);
                 BufferedImage small = Thumbnails.scaleRgb(work, options.encoderInputSide());

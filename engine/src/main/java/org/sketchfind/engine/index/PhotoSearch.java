@@ -15,10 +15,6 @@ import java.util.List;
  * first search and rebuilt after {@link #invalidate()} (the catalogue service calls it whenever a scan commits codes).
  */
 public final class PhotoSearch {
-    /** One result: the catalogue photo, its path, thumbnail (null if none) and Hamming distance to the query. */
-    public record Result(long photoId, Path path, Path thumbnail, int distance) {
-    }
-
     private final Catalogue catalogue;
     private final String modelId;
     private final int bits;
@@ -43,8 +39,8 @@ public final class PhotoSearch {
         return snapshot().codes().size();
     }
 
-    /** The {@code k} photos nearest to {@code query} in Hamming distance. */
-    public List<Result> nearest(long[] query, int k) throws IOException {
+    /** The {@code k} photos nearest to {@code query} in Hamming distance, with their files and thumbnails. */
+    public List<Hit> nearest(long[] query, int k) throws IOException {
         return nearest(query, k, 0);
     }
 
@@ -52,7 +48,7 @@ public final class PhotoSearch {
      * The {@code k} photos nearest to {@code query}, after {@link QueryExpansion} with the {@code expand} nearest
      * photos when {@code expand} &gt; 0; distances are those to the expanded query.
      */
-    public List<Result> nearest(long[] query, int k, int expand) throws IOException {
+    public List<Hit> nearest(long[] query, int k, int expand) throws IOException {
         if (query.length != Codes.words(bits)) {
             throw new IllegalArgumentException("query has " + query.length + " words; this model's codes have "
                     + Codes.words(bits));
@@ -66,10 +62,10 @@ public final class PhotoSearch {
             }
             q = QueryExpansion.expand(query, neighbours, bits);
         }
-        List<Result> out = new ArrayList<>();
+        List<Hit> out = new ArrayList<>();
         for (Hit h : s.searcher().nearest(q, k)) {
             Path thumb = catalogue.photo(h.id()).map(catalogue::thumbnailFile).orElse(null);
-            out.add(new Result(h.id(), s.paths().get(h.row()), thumb, h.distance()));
+            out.add(h.located(s.paths().get(h.row()), thumb));
         }
         return out;
     }

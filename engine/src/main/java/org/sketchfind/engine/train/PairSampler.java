@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
  * batch size and the in-batch graph of Eq. 3 its full size) unless it would be the only one. The order of epoch e
  * depends only on (seed, e), so a resumed run sees exactly the batches an uninterrupted one would.
  *
- * <p>Seam: it takes plain (class index, feature index) items now; the data layer's seen-only split types will
- * produce these lists.
+ * <p>It takes plain (class index, feature index) items of a {@link TrainingData}, which
+ * {@link SeenTrainingSet#build} makes from the data layer's seen-only split: the engine's one pair sampler.
  */
 public final class PairSampler {
     /** An item of the training set: its class and its row in the feature maps. */

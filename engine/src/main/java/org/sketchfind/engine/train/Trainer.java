@@ -6,6 +6,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sketchfind.engine.eval.Evaluation;
 import org.sketchfind.engine.features.FeatureMaps;
 import org.sketchfind.engine.job.CancellationToken;
 import org.sketchfind.engine.model.GaussianDecoder;
@@ -293,7 +294,7 @@ public final class Trainer {
         long[][] g = encode(enc, data.photoMaps(), data.valPhotos(), false);
         int[] qc = Arrays.stream(data.valSketches()).map(i -> data.sketchClasses()[i]).toArray();
         int[] gc = Arrays.stream(data.valPhotos()).map(i -> data.photoClasses()[i]).toArray();
-        return HammingMap.meanAveragePrecision(q, qc, g, gc, enc.bits());
+        return Evaluation.hammingMap(q, qc, g, gc, enc.bits());
     }
 
     private static long[][] encode(ZsihEncoders enc, FeatureMaps maps, int[] items, boolean sketch) {

@@ -64,7 +64,37 @@ class EvaluationTest {
         // PR at recall 1: query 0: 1/2 (3 of 6), query 1: 1/2 (2 of 4) → 1/2.
         assertEquals(5.0 / 6, r.prPrecision()[0], EPS);
         assertEquals(1.0 / 2, r.prPrecision()[10], EPS);
-        assertTrue(r.msPerQuery() >= 0);
+    }
+
+    @Test
+    void hammingMapIsTheReportsPlainMapAloneAndTheTrainersValidationFigure() {
+        long[][] gallery = {{0b0011}, {0b0001}, {0b0010}, {0b0111}, {0b0101}, {0b1001}};
+        int[] galleryLabels = {0, 1, 0, 0, 1, 2};
+        long[][] queries = {{0}, {0}, {0}};
+        int[] queryLabels = {0, 1, 3};
+        assertEquals(47.0 / 72, Evaluation.hammingMap(queries, queryLabels, gallery, galleryLabels, 4), EPS);
+        assertTrue(Double.isNaN(Evaluation.hammingMap(queries, new int[]{3, 3, 3}, gallery, galleryLabels, 4)),
+                "no query with a relevant item: undefined");
+    }
+
+    @Test
+    void msPerQueryIsTheRankingTimeOfOneQuery() {
+        int[] galleryLabels = {0, 1, 0};
+        int[] queryLabels = {0, 1, 0, 1};
+        long t0 = System.nanoTime();
+        Report r = Evaluation.run("slow", null, 1, queryLabels, galleryLabels, CLASSES,
+                Evaluation.Options.defaults().withPrecisionK(3), q -> {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Ranking.byScore(new double[]{3, 2, 1});
+                });
+        double wallPerQuery = (System.nanoTime() - t0) / 1e6 / queryLabels.length;
+        assertTrue(r.msPerQuery() >= 20, "each ranking slept 20 ms: " + r.msPerQuery());
+        assertTrue(r.msPerQuery() <= wallPerQuery, "at most the wall time per query (" + wallPerQuery + " ms), not the"
+                + " total: " + r.msPerQuery());
     }
 
     // Gallery 2-D: g0 (1,0) x, g1 (0,1) y, g2 (1,1) x, g3 (−1,0) y.

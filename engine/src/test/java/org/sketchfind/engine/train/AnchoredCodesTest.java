@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sketchfind.engine.eval.Evaluation;
 import org.sketchfind.engine.features.ArrayFeatureMaps;
 import org.sketchfind.engine.features.FeatureMaps;
 import org.sketchfind.engine.job.CancellationToken;
@@ -210,7 +211,7 @@ class AnchoredCodesTest {
         }
         assertTrue(same / ns < 0.6 * (other / no), "mean Hamming distance within classes " + same / ns
                 + ", across classes " + other / no);
-        double map = HammingMap.meanAveragePrecision(sketchCodes, scs, photoCodes, pcs, cfg.bits());
+        double map = Evaluation.hammingMap(sketchCodes, scs, photoCodes, pcs, cfg.bits());
         System.out.printf("anchored codes on src-test-data (in-sample, 8 classes): sketch→photo mAP %.3f%n", map);
         assertTrue(map > 0.5, "sketches should find the photos of their class (chance ≈ 0.14): " + map);
     }

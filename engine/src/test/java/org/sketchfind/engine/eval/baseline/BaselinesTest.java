@@ -56,7 +56,9 @@ class BaselinesTest {
         Baselines.Config cfg = Baselines.Config.defaults(42).withLog(log::add)
                 .withDsh(new DshBaseline.Config(128, 20, 32, 1e-3, 1.0, 0.1, 1e-4, 42));
         int[] bits = {32, 64, 128};
+        long t0 = System.nanoTime();
         List<Report> reports = Baselines.runAll(seen, unseen, bits, cfg);
+        double wallMillis = (System.nanoTime() - t0) / 1e6;
         log.forEach(System.out::println);
         assertEquals(2 * bits.length + 3, reports.size());
         List<String> expected = List.of("itq/32", "itq/64", "itq/128", "dsh/32", "dsh/64", "dsh/128",
@@ -78,7 +80,8 @@ class BaselinesTest {
             assertTrue(r.mapAllTieAware() >= worstAp - 1e-12 && r.mapAllTieAware() <= 1);
             assertEquals(0.5, r.precisionAtK(), 1e-12, "P@10 over a 10-photo gallery with 5 relevant is 0.5");
             assertEquals(2, r.perClass().size());
-            assertTrue(r.msPerQuery() >= 0);
+            assertTrue(r.msPerQuery() > 0 && r.msPerQuery() * r.queries() <= wallMillis,
+                    "ranking time per query, within the run's wall time: " + r.msPerQuery());
             if (r.bits() == null) {
                 assertEquals(r.model().equals("imagenet-cosine") ? 256 : 100, r.dims());
             } else {

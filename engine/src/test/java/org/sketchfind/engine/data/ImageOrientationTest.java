@@ -1,4 +1,4 @@
-package org.sketchfind.engine.index;
+package org.sketchfind.engine.data;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,7 +7,8 @@ import java.awt.image.BufferedImage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-class OrientationTest {
+/** {@link ImageLoader#orient}, the one place EXIF orientation is applied (loading, indexing), pixel by pixel. */
+class ImageOrientationTest {
     /** A 3×2 image whose pixel values name their position: value = 10·x + y + 1. */
     private static BufferedImage sample() {
         BufferedImage img = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
@@ -34,14 +35,14 @@ class OrientationTest {
     void eachExifOrientationMapsPixelsAsTheSpecSays() {
         // stored image:  1 11 21 / 2 12 22
         BufferedImage upright = sample();
-        assertSame(upright, Orientation.apply(upright, 1), "orientation 1 returns the image itself");
-        assertEquals("1 11 21/2 12 22", rows(Orientation.apply(sample(), 1)));
-        assertEquals("21 11 1/22 12 2", rows(Orientation.apply(sample(), 2)));   // mirror left-right
-        assertEquals("22 12 2/21 11 1", rows(Orientation.apply(sample(), 3)));   // 180°
-        assertEquals("2 12 22/1 11 21", rows(Orientation.apply(sample(), 4)));   // mirror top-bottom
-        assertEquals("1 2/11 12/21 22", rows(Orientation.apply(sample(), 5)));   // transpose
-        assertEquals("2 1/12 11/22 21", rows(Orientation.apply(sample(), 6)));   // 90° clockwise
-        assertEquals("22 21/12 11/2 1", rows(Orientation.apply(sample(), 7)));   // transverse
-        assertEquals("21 22/11 12/1 2", rows(Orientation.apply(sample(), 8)));   // 90° counter-clockwise
+        assertSame(upright, ImageLoader.orient(upright, 1), "orientation 1 returns the image itself");
+        assertEquals("1 11 21/2 12 22", rows(ImageLoader.orient(sample(), 1)));
+        assertEquals("21 11 1/22 12 2", rows(ImageLoader.orient(sample(), 2)));   // mirror left-right
+        assertEquals("22 12 2/21 11 1", rows(ImageLoader.orient(sample(), 3)));   // 180°
+        assertEquals("2 12 22/1 11 21", rows(ImageLoader.orient(sample(), 4)));   // mirror top-bottom
+        assertEquals("1 2/11 12/21 22", rows(ImageLoader.orient(sample(), 5)));   // transpose
+        assertEquals("2 1/12 11/22 21", rows(ImageLoader.orient(sample(), 6)));   // 90° clockwise
+        assertEquals("22 21/12 11/2 1", rows(ImageLoader.orient(sample(), 7)));   // transverse
+        assertEquals("21 22/11 12/1 2", rows(ImageLoader.orient(sample(), 8)));   // 90° counter-clockwise
     }
 }
