@@ -1,27 +1,47 @@
 package org.sketchfind.engine;
 
-import org.sketchfind.engine.data.Dataset;
-import org.sketchfind.engine.data.Drawing;
-import org.sketchfind.engine.data.Rasterizer;
+import org.sketchfind.engine.code.Codes;
+import org.sketchfind.engine.eval.baseline.Baselines;
 import org.sketchfind.engine.index.CatalogueService;
+import org.sketchfind.engine.index.DataDirs;
 import org.sketchfind.engine.index.PhotoEncoder;
-import org.sketchfind.engine.index.PhotoSearch;
+import org.sketchfind.engine.model.Backbones;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.HashingModel;
 import org.sketchfind.engine.model.HashingModels;
+import org.sketchfind.engine.model.ImagePreprocessor;
+import org.sketchfind.engine.model.ModelFile;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * The engine's facade: the one entry point the app and the command line use. It owns the backbone and the hashing
- * model (loaded on first use: the shipped default, or the model file given) and hands out the photo collection and
- * search; the app never reaches past it into {@code model}, {@code train} or {@code index} internals.
+ * The engine's facade: the one door the app and the command line use. An instance is bound to one hashing model
+ * (the shipped default, or the file given), loaded on first use, and owns the executor its {@link Job}s run on.
+ *
+ * <ul>
+ *   <li><b>Search</b>: {@link #openCollection} gives the {@link PhotoCollection} (folders, scans as jobs, sketch
+ *       search); {@link #encode} gives one image's code.</li>
+ *   <li><b>Training</b>: {@link #train} runs a {@link TrainingRequest} as a pausable, cancellable, resumable job;
+ *       {@link #cacheFeatures} and {@link #fitItq} prepare features and the ITQ stand-in model.</li>
+ *   <li><b>Research</b>: {@link #evaluate}, {@link #paperTable} and {@link #tsne}, all jobs;
+ *       {@link #describeDataset} reports a data set.</li>
+ * </ul>
+ * Everything it hands out is a value type of this package or of the JDK: the outside world never reaches into
+ * {@code model}, {@code train}, {@code index} or {@code eval}.
  */
-public final class Sketchfind {
+public final class Sketchfind implements AutoCloseable {
+    /** The backbone new runs and feature caches use unless told otherwise. */
+    public static final String DEFAULT_BACKBONE = Backbones.DEFAULT;
+
     private final Path modelFile;
+    private final Jobs jobs = new Jobs();
     private HashingModel model;
 
     /** The shipped default model (or {@code -Dsketchfind.model=FILE}). */
@@ -34,57 +54,115 @@ public final class Sketchfind {
         this.modelFile = modelFile;
     }
 
-    /** One search result: a photo of the collection, its thumbnail (may be null) and Hamming distance. */
-    public record Hit(long photoId, Path path, Path thumbnail, int distance) {
+    /** The frozen backbones features can be computed with. */
+    public static List<String> backbones() {
+        return Backbones.NAMES;
     }
 
-    /** What a search returns: hits best first, the model that encoded the query, and how long it took. */
-    public record SearchResult(List<Hit> hits, String model, int bits, int searched, double encodeMillis,
-                               double searchMillis) {
+    /** The baselines {@link #evaluate} knows, in table order. */
+    public static List<String> baselines() {
+        return Baselines.IDS;
     }
 
-    /** Name, id and bit length of the active model. */
-    public record ModelInfo(String id, String name, int bits) {
+    /** The per-user data folder (catalogue, thumbnails, caches): {@code SKETCHFIND_DATA_DIR} or the OS's place. */
+    public static Path defaultDataDir() {
+        return DataDirs.defaultDataDir();
     }
 
-    /** Scans a data set folder (Sketchy, Quick, Draw!, TU-Berlin, class folders of photos); see {@link Dataset}. */
-    public Dataset scanDataset(Path dir, Dataset.Options options) throws IOException {
-        return Dataset.scan(dir, options);
+    /** {@code <per-user data folder>/cache/features}: where backbone features are cached unless told otherwise. */
+    public static Path defaultFeatureCache() {
+        return defaultDataDir().resolve("cache").resolve("features");
     }
 
-    /**
-     * The feature extractor of the backbone {@code name} (the process's one ONNX Runtime session of it), loaded on
-     * first use from {@code models/<name>}.
-     *
-     * @throws IOException if the weights are missing or fail their checksums
-     */
-    public FeatureExtractor featureExtractor(String backbone) throws IOException {
-        return FeatureExtractor.of(backbone);
-    }
+    // ------------------------------------------------------------------------------------------------- the model
 
     /** The hashing model (loaded on first use, on the backbone it was trained on). */
-    public synchronized HashingModel model() throws IOException {
+    synchronized HashingModel model() throws IOException {
         if (model == null) {
-            Path file = modelFile != null ? modelFile : HashingModels.defaultModelFile();
-            model = HashingModels.load(file);
+            model = HashingModels.load(modelFileOrDefault());
         }
         return model;
     }
 
-    public ModelInfo modelInfo() throws IOException {
-        HashingModel m = model();
-        return new ModelInfo(m.id(), m.name(), m.bits());
+    private Path modelFileOrDefault() throws IOException {
+        return modelFile != null ? modelFile : HashingModels.defaultModelFile();
     }
 
-    /** The photo collection (catalogue, indexer with this facade's model, folder watcher) stored in
-     * {@code dataDir}, or in the per-user data folder when {@code dataDir} is null. The caller closes it. */
-    public CatalogueService catalogue(Path dataDir) throws IOException {
-        return CatalogueService.open(dataDir, photoEncoder());
+    /** The model's id, name, bits, backbone and card; loads the model (seconds) on first use. */
+    public ModelInfo modelInfo() throws IOException {
+        HashingModel m = model();
+        return new ModelInfo(m.id(), m.name(), m.method(), m.bits(), m.backbone().name(), card(modelFileOrDefault()));
+    }
+
+    /** {@link #modelInfo()} as a job, for callers that must not wait (a UI thread). */
+    public Job<ModelInfo> loadModel() {
+        return jobs.start("load the model", false, token -> modelInfo());
+    }
+
+    private static String card(Path file) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry e = zip.getEntry(ModelFile.MODEL_CARD);
+            return e == null ? null : new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.util.zip.ZipException notAZip) {
+            return null; // an ITQ file has no card
+        }
+    }
+
+    /** The code of an image under the sketch encoder g ({@code sketch}) or the photo encoder f. */
+    public Code encode(BufferedImage image, boolean sketch) throws IOException {
+        HashingModel m = model();
+        long[] code;
+        synchronized (this) {
+            code = (sketch ? m.encodeSketches(List.of(image)) : m.encodePhotos(List.of(image)))[0];
+        }
+        return new Code(m.bits(), Codes.toHex(code, m.bits()), sketch ? "sketch" : "photo", m.name());
+    }
+
+    /**
+     * A backbone's pooled feature of one image (and its ImageNet top-5 where it has a classifier).
+     *
+     * @param backbone   one of {@link #backbones()}, or null for the default
+     * @param weightsDir the backbone's weights folder, or null for the shipped one (the process's shared session)
+     */
+    public Embedding embed(Path image, boolean sketch, String backbone, Path weightsDir) throws IOException {
+        String name = backbone == null ? DEFAULT_BACKBONE : Backbones.checkName(backbone);
+        long t0 = System.nanoTime();
+        BufferedImage img = QueryImage.image(image).image();
+        long t1 = System.nanoTime();
+        FeatureExtractor fx = weightsDir == null ? FeatureExtractor.of(name)
+                : new FeatureExtractor(Backbones.load(name, weightsDir));
+        long t2 = System.nanoTime();
+        ImagePreprocessor.Mode mode = sketch ? ImagePreprocessor.Mode.SKETCH : ImagePreprocessor.Mode.PHOTO;
+        FeatureExtractor.Embedding e = fx.embed(img, mode);
+        long t3 = System.nanoTime();
+        return new Embedding(mode.name().toLowerCase(Locale.ROOT), img.getWidth(), img.getHeight(), e.feature(),
+                e.logits(), e.topK(5), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, fx.backbone().name());
+    }
+
+    // ------------------------------------------------------------------------------------------------ collection
+
+    /**
+     * The photo collection stored in {@code dataDir} (null: {@link #defaultDataDir()}), encoded by this engine's
+     * model. Blocks while the model loads (seconds, the first time): a UI uses {@link #openCollectionInBackground}.
+     * The caller closes it.
+     */
+    public PhotoCollection openCollection(Path dataDir) throws IOException {
+        HashingModel m = model();
+        CatalogueService service = CatalogueService.open(dataDir, photoEncoder(m));
+        return new PhotoCollection(service, sketch -> {
+            synchronized (this) {
+                return m.encodeSketches(List.of(sketch))[0];
+            }
+        }, jobs, false);
+    }
+
+    /** {@link #openCollection} as a job: the model loads on an engine thread. */
+    public Job<PhotoCollection> openCollectionInBackground(Path dataDir) {
+        return jobs.start("open the collection", false, token -> openCollection(dataDir));
     }
 
     /** The model's image encoder f as the catalogue's photo encoder (serialised: the model is not thread-safe). */
-    public PhotoEncoder photoEncoder() throws IOException {
-        HashingModel m = model();
+    private PhotoEncoder photoEncoder(HashingModel m) {
         return new PhotoEncoder() {
             @Override
             public String modelId() {
@@ -110,35 +188,65 @@ public final class Sketchfind {
         };
     }
 
-    /** The code of a sketch image (black strokes on white) under the sketch encoder g. */
-    public synchronized long[] encodeSketch(BufferedImage sketch) throws IOException {
-        return model().encodeSketches(List.of(sketch))[0];
+    // ------------------------------------------------------------------------------------------ data and research
+
+    /** Detects a data set's layout and reports its classes, counts, zero-shot split and every problem found. */
+    public DatasetSummary describeDataset(DatasetRequest request) throws IOException {
+        return DatasetDescription.of(request);
     }
 
-    /** The code of a photo under the image encoder f. */
-    public synchronized long[] encodePhoto(BufferedImage photo) throws IOException {
-        return model().encodePhotos(List.of(photo))[0];
+    /** Computes (once) and caches the backbone feature maps of a data set's photos and sketches. */
+    public Job<FeaturesResult> cacheFeatures(FeaturesRequest request, JobListener<Progress> listener) {
+        return jobs.start("backbone features of " + request.data(), false,
+                token -> FeatureWork.cache(request, listener, token));
     }
 
-    /** Searches the collection with a drawing (strokes), rasterized as every sketch is (see {@link Rasterizer}). */
-    public SearchResult search(CatalogueService collection, Drawing drawing, int k) throws IOException {
-        return search(collection, Rasterizer.defaults().renderRgb(drawing), k);
+    /** Fits the "ImageNet features + ITQ" model on the seen classes of a data set. */
+    public Job<ItqResult> fitItq(ItqRequest request, JobListener<Progress> listener) {
+        return jobs.start("ITQ on " + request.data(), false, token -> FeatureWork.itq(request, listener, token));
     }
 
-    /** Searches the collection with a sketch image: the {@code k} photos nearest in Hamming distance. */
-    public SearchResult search(CatalogueService collection, BufferedImage sketch, int k) throws IOException {
-        if (!collection.encoder().modelId().equals(model().id())) {
-            throw new IllegalArgumentException("the collection was opened with another model ("
-                    + collection.encoder().modelId() + ") than this engine's (" + model().id() + ")");
-        }
-        long t0 = System.nanoTime();
-        long[] query = encodeSketch(sketch);
-        long t1 = System.nanoTime();
-        PhotoSearch search = collection.search();
-        List<Hit> hits = search.nearest(query, k).stream()
-                .map(r -> new Hit(r.id(), r.path(), r.thumbnail(), r.distance())).toList();
-        long t2 = System.nanoTime();
-        return new SearchResult(hits, model().name(), model().bits(), search.size(), (t1 - t0) / 1e6,
-                (t2 - t1) / 1e6);
+    /**
+     * Trains a ZSIH model on the seen classes of a data set: its backbone features cached first, then the trainer
+     * with checkpoints and a CSV log in the run folder and the model file {@code model.zip}. Pausable between steps;
+     * a cancelled run writes a checkpoint and ends CANCELLED, and the same request with {@code resume} continues it
+     * (so does one after a kill, from its last checkpoint). A request the data or the run folder cannot take fails
+     * with an IllegalArgumentException or IllegalStateException that says why, before anything is written.
+     */
+    public Job<TrainingOutcome> train(TrainingRequest request, JobListener<TrainingEvent> listener) {
+        return jobs.start("train " + request.out(), true, token -> TrainingRun.run(request, listener, token));
+    }
+
+    /** Retrieval figures of models and baselines side by side; the report folder written. */
+    public Job<EvaluationResult> evaluate(EvaluationRequest request, JobListener<Progress> listener) {
+        return jobs.start("evaluate", false, token -> Research.evaluate(request, listener, token));
+    }
+
+    /** The paper's Table 1/2 layout on the unseen classes, every row measured in this run. */
+    public Job<EvaluationResult> paperTable(PaperTableRequest request, JobListener<Progress> listener) {
+        return jobs.start("paper table " + request.out(), false,
+                token -> Research.paperTable(request, listener, token));
+    }
+
+    /** Seen-class retrieval with drawings of another style against the photos the model's training held out. */
+    public Job<CrossStyleResult> crossStyle(CrossStyleRequest request, JobListener<Progress> listener) {
+        return jobs.start("cross-style", false, token -> Research.crossStyle(request, listener, token));
+    }
+
+    /** A sketch and its top photos for a few unseen classes (the paper's Fig. 4), as a PNG. */
+    public Job<RetrievalFigureResult> retrievalFigure(RetrievalFigureRequest request, JobListener<Progress> listener) {
+        return jobs.start("retrieval figure " + request.out(), false,
+                token -> Research.retrievalFigure(request, listener, token));
+    }
+
+    /** A 2-D t-SNE of a model's codes of seen and unseen sketches and photos, as CSV and PNG. */
+    public Job<TsneResult> tsne(TsneRequest request, JobListener<Progress> listener) {
+        return jobs.start("t-SNE", false, token -> Research.tsne(request, listener, token));
+    }
+
+    /** Lets running jobs finish and takes no new ones. */
+    @Override
+    public void close() {
+        jobs.close();
     }
 }

@@ -1,12 +1,8 @@
 package org.sketchfind.engine.cli;
 
-import org.sketchfind.engine.data.GloveVectors;
-import org.sketchfind.engine.eval.CrossStyle;
-import org.sketchfind.engine.eval.Evaluation;
-import org.sketchfind.engine.features.DatasetFeatures;
-import org.sketchfind.engine.model.FeatureExtractor;
-import org.sketchfind.engine.model.HashingModel;
-import org.sketchfind.engine.model.HashingModels;
+import org.sketchfind.engine.CrossStyleRequest;
+import org.sketchfind.engine.CrossStyleResult;
+import org.sketchfind.engine.Sketchfind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code cross-style --model FILE --data DIR --drawings DIR …}: seen-class retrieval with drawings of another style
- * (Quick, Draw!, TU-Berlin) as queries against the photos the model's training held out ({@link CrossStyle}).
+ * (Quick, Draw!, TU-Berlin) as queries against the photos the model's training held out.
  */
 @Command(name = "cross-style", mixinStandardHelpOptions = true,
         description = "Seen-class retrieval with Quick, Draw! or TU-Berlin drawings as queries against the photos the"
@@ -54,32 +50,26 @@ public final class CrossStyleCommand implements Callable<Integer> {
     DatasetOptions common = new DatasetOptions();
 
     @Override
-    public Integer call() throws Exception {
-        DatasetOptions.SplitDataset ds = common.openOrReport("cross-style", data);
-        if (ds == null) {
-            return 2;
+    public Integer call() {
+        CrossStyleResult r;
+        try (Sketchfind engine = new Sketchfind()) {
+            r = CliJobs.awaitCancellingOnExit(engine.crossStyle(new CrossStyleRequest(model, data, drawings, glove,
+                    heldOut, seed, expand, common.split, common.cache), CliJobs.log()), 5);
+        } catch (Exception e) {
+            return CliJobs.fail("cross-style", e);
         }
-        Path gloveFile = glove != null ? glove : data.toAbsolutePath().getParent().resolve("glove/glove.6B.100d.top40k.txt");
-        HashingModel m = HashingModels.load(model != null ? model : HashingModels.defaultModelFile());
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (DatasetFeatures f = DatasetFeatures.load(ds.dataset(), common.cacheDir(), new FeatureExtractor(m.backbone()),
-                System.err::println)) {
-            for (CrossStyle.Result r : CrossStyle.evaluate(m, f, ds.split(), GloveVectors.load(gloveFile), heldOut, seed,
-                    drawings, Evaluation.Options.defaults().withExpand(expand), System.err::println)) {
-                Map<String, Object> o = new LinkedHashMap<>(r.report().toJson());
-                o.put("source", r.source());
-                o.put("left_out", r.leftOut());
-                rows.add(o);
-                if (!common.json) {
-                    System.out.printf(Locale.ROOT, "%-40s %5d queries  gallery %4d  mAP@all %.4f  P@%d %.4f%n",
-                            r.source(), r.report().queries(), r.report().gallery(), r.report().mapAll(),
-                            r.report().precisionK(), r.report().precisionAtK());
-                }
+        for (CrossStyleResult.Source s : r.sources()) {
+            rows.add(s.json());
+            if (!common.json) {
+                System.out.printf(Locale.ROOT, "%-40s %5d queries  gallery %4d  mAP@all %.4f  P@%d %.4f%n",
+                        s.source(), s.score().queries(), s.score().gallery(), s.score().mapAll(),
+                        s.score().precisionK(), s.score().precisionAtK());
             }
         }
         if (common.json) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("model", m.name());
+            out.put("model", r.model());
             out.put("sources", rows);
             JsonOutput.print(out, System.out);
         }

@@ -1,13 +1,8 @@
 package org.sketchfind.engine.cli;
 
+import org.sketchfind.engine.DatasetRequest;
+import org.sketchfind.engine.DatasetSummary;
 import org.sketchfind.engine.Sketchfind;
-import org.sketchfind.engine.data.ClassTable;
-import org.sketchfind.engine.data.Dataset;
-import org.sketchfind.engine.data.DatasetReport;
-import org.sketchfind.engine.data.ImageCheck;
-import org.sketchfind.engine.data.Layout;
-import org.sketchfind.engine.data.Problem;
-import org.sketchfind.engine.data.ZeroShotSplit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,7 +40,7 @@ public final class DatasetsCommand implements Callable<Integer> {
     Path classes;
 
     @Option(names = "--split", paramLabel = "COLUMN",
-            description = "Split column of the class table (default: " + ClassTable.DEFAULT_SPLIT + ").")
+            description = "Split column of the class table (default: " + DatasetRequest.DEFAULT_SPLIT + ").")
     String split;
 
     @Option(names = "--layout", paramLabel = "LAYOUT",
@@ -74,53 +69,40 @@ public final class DatasetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Layout layoutValue = null;
-        ImageCheck checkValue;
-        try {
-            if (layout != null) {
-                layoutValue = Layout.valueOf(layout.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        String layoutValue = null;
+        if (layout != null) {
+            layoutValue = layout.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+            if (!DatasetRequest.LAYOUTS.contains(layoutValue)) {
+                err.println("sketchfind datasets: unknown --layout " + layout
+                        + " (expected sketchy, quickdraw, sketch_folders or photo_folders)");
+                return 2;
             }
-        } catch (IllegalArgumentException e) {
-            err.println("sketchfind datasets: unknown --layout " + layout
-                    + " (expected sketchy, quickdraw, sketch_folders or photo_folders)");
-            return 2;
         }
-        try {
-            checkValue = ImageCheck.valueOf(check.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        String checkValue = check.trim().toLowerCase(Locale.ROOT);
+        if (!DatasetRequest.CHECKS.contains(checkValue)) {
             err.println("sketchfind datasets: unknown --check " + check + " (expected none, header or decode)");
             return 2;
         }
-        Dataset d;
-        try {
-            d = new Sketchfind().scanDataset(dir, new Dataset.Options(classes, layoutValue, checkValue));
-        } catch (IOException e) {
+        DatasetSummary d;
+        try (Sketchfind engine = new Sketchfind()) {
+            d = engine.describeDataset(new DatasetRequest(dir, classes, layoutValue, checkValue, split));
+        } catch (IOException | IllegalArgumentException e) {
             err.println("sketchfind datasets: " + e.getMessage());
             return 2;
         }
-        String column = split != null ? split : ClassTable.DEFAULT_SPLIT;
-        if (split != null) {
-            if (d.classTable().isEmpty()) {
-                err.println("sketchfind datasets: --split " + split + " needs a class table: give --classes TSV");
-                return 2;
-            }
-            try {
-                ZeroShotSplit.of(d.classTable().get(), split);
-            } catch (IllegalArgumentException e) {
-                err.println("sketchfind datasets: " + e.getMessage());
-                return 2;
-            }
+        if (split != null && d.classTable() == null) {
+            err.println("sketchfind datasets: --split " + split + " needs a class table: give --classes TSV");
+            return 2;
         }
-        DatasetReport r = d.report(column);
         if (json) {
-            JsonOutput.print(toJson(r), out);
+            JsonOutput.print(toJson(d), out);
         } else {
-            printTable(d, r);
+            printTable(d);
         }
         return 0;
     }
 
-    static Map<String, Object> toJson(DatasetReport r) {
+    static Map<String, Object> toJson(DatasetSummary r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("classes", r.classes());
         m.put("photos", r.photos());
@@ -129,7 +111,7 @@ public final class DatasetsCommand implements Callable<Integer> {
         m.put("seen", r.seen());
         m.put("unseen", r.unseen());
         List<Map<String, Object>> problems = new ArrayList<>();
-        for (Problem p : r.problems()) {
+        for (DatasetSummary.Problem p : r.problems()) {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("file", p.file());
             if (p.line() > 0) {
@@ -139,7 +121,7 @@ public final class DatasetsCommand implements Callable<Integer> {
             problems.add(pm);
         }
         m.put("problems", problems);
-        m.put("layout", r.layout().name().toLowerCase(Locale.ROOT));
+        m.put("layout", r.layout());
         m.put("root", r.root().toString());
         m.put("split", r.splitColumn());
         m.put("class_table", r.classTable() == null ? null : r.classTable().toString());
@@ -147,9 +129,9 @@ public final class DatasetsCommand implements Callable<Integer> {
         return m;
     }
 
-    private void printTable(Dataset d, DatasetReport r) {
+    private void printTable(DatasetSummary r) {
         out.printf("Data set     %s%n", r.root());
-        out.printf("Layout       %s%n", r.layout().description());
+        out.printf("Layout       %s%n", r.layoutDescription());
         out.printf("Class table  %s%n", r.classTable() == null ? "(none)" : r.classTable());
         out.printf("Classes      %d%n", r.classes());
         if (r.seen() != null) {
@@ -162,20 +144,16 @@ public final class DatasetsCommand implements Callable<Integer> {
         out.printf("Drawings     %d%n", r.drawings());
         out.printf("Problems     %d%n", r.problems().size());
         if (perClass) {
-            ZeroShotSplit s = r.splitColumn() == null ? null : d.split(r.splitColumn()).orElse(null);
             out.println();
             out.printf("%-28s %-7s %7s %9s %9s%n", "class", "split", "photos", "sketches", "drawings");
-            for (Map.Entry<String, int[]> e : d.countsByClass().entrySet()) {
-                String role = s == null ? "-" : s.seen().contains(e.getKey()) ? "seen"
-                        : s.unseen().contains(e.getKey()) ? "unseen" : "?";
-                int[] c = e.getValue();
-                out.printf("%-28s %-7s %7d %9d %9d%n", e.getKey(), role, c[0], c[1], c[2]);
+            for (DatasetSummary.ClassCount c : r.perClass()) {
+                out.printf("%-28s %-7s %7d %9d %9d%n", c.name(), c.role(), c.photos(), c.sketches(), c.drawings());
             }
         }
         if (!r.problems().isEmpty()) {
             out.println();
             out.println("Problems:");
-            for (Problem p : r.problems()) {
+            for (DatasetSummary.Problem p : r.problems()) {
                 out.println("  " + p);
             }
         }

@@ -1,14 +1,12 @@
 package org.sketchfind.engine.cli;
 
-import org.sketchfind.engine.model.FeatureExtractor;
-import org.sketchfind.engine.model.ImagePreprocessor;
+import org.sketchfind.engine.Embedding;
+import org.sketchfind.engine.Sketchfind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,36 +42,27 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            long t0 = System.nanoTime();
-            BufferedImage img = readImage(image);
-            long t1 = System.nanoTime();
-            FeatureExtractor fx = weights == null ? backbone.extractor()
-                    : new FeatureExtractor(org.sketchfind.engine.model.Backbones.load(backbone.nameOrDefault(), weights));
-            long t2 = System.nanoTime();
-            ImagePreprocessor.Mode mode = sketch ? ImagePreprocessor.Mode.SKETCH : ImagePreprocessor.Mode.PHOTO;
-            FeatureExtractor.Embedding e = fx.embed(img, mode);
-            long t3 = System.nanoTime();
+        try (Sketchfind engine = new Sketchfind()) {
+            Embedding e = engine.embed(image, sketch, backbone.name, weights);
             System.err.printf(Locale.ROOT, "embed: %s (%dx%d, %s): read %.0f ms, load backbone %.0f ms, "
-                            + "preprocess + forward %.0f ms%n", image, img.getWidth(), img.getHeight(),
-                    mode.name().toLowerCase(Locale.ROOT), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
-            int[] top = e.topK(5);
+                            + "preprocess + forward %.0f ms%n", image, e.width(), e.height(), e.mode(), e.msRead(),
+                    e.msLoad(), e.msForward());
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("image", image.toString());
-                out.put("mode", mode.name().toLowerCase(Locale.ROOT));
+                out.put("mode", e.mode());
                 out.put("dims", e.feature().length);
                 out.put("feature", e.feature());
                 List<Map<String, Object>> top5 = new ArrayList<>();
-                for (int k : top) {
+                for (int k : e.top5()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("class_index", k);
                     m.put("logit", e.logits()[k]);
                     top5.add(m);
                 }
                 out.put("top5", top5);
-                out.put("ms_forward", Math.round((t3 - t2) / 1e4) / 100.0);
-                out.put("backbone", fx.backbone().name());
+                out.put("ms_forward", Math.round(e.msForward() * 100) / 100.0);
+                out.put("backbone", e.backbone());
                 JsonOutput.print(out, System.out);
             } else {
                 StringBuilder sb = new StringBuilder();
@@ -83,7 +72,7 @@ public final class EmbedCommand implements Callable<Integer> {
                 }
                 if (e.logits() != null) {
                     sb.append('\n').append("top5 (ImageNet class index: logit)");
-                    for (int k : top) {
+                    for (int k : e.top5()) {
                         sb.append(String.format(Locale.ROOT, " %d:%.3f", k, e.logits()[k]));
                     }
                 }
@@ -94,13 +83,5 @@ public final class EmbedCommand implements Callable<Integer> {
             System.err.println("embed: " + e.getMessage());
             return 2;
         }
-    }
-
-    /**
-     * Decodes the image. Kept in one place: at integration the data layer's image loader (EXIF orientation, more
-     * formats, decompression-bomb guard) replaces plain {@link ImageIO#read}.
-     */
-    static BufferedImage readImage(Path file) throws IOException {
-        return org.sketchfind.engine.data.ImageLoader.load(file);
     }
 }

@@ -1,14 +1,12 @@
 package org.sketchfind.engine.cli;
 
+import org.sketchfind.engine.Code;
+import org.sketchfind.engine.QueryImage;
 import org.sketchfind.engine.Sketchfind;
-import org.sketchfind.engine.data.ImageInfo;
-import org.sketchfind.engine.data.ImageLoader;
-import org.sketchfind.engine.code.Codes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,35 +34,25 @@ public final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean sketch;
-        BufferedImage image;
+        QueryImage query;
         try {
-            if (QueryInput.isNdjson(input)) {
-                sketch = as != As.photo;
-                image = QueryInput.firstDrawing(input);
-            } else {
-                ImageInfo info = ImageLoader.info(input);
-                sketch = as == As.sketch || (as == As.auto && info.gray());
-                image = QueryInput.image(input);
-            }
+            query = QueryImage.read(input);
         } catch (IOException e) {
             System.err.println("sketchfind encode: " + e.getMessage());
             return 2;
         }
-        try {
-            Sketchfind engine = new Sketchfind(model);
-            long[] code = sketch ? engine.encodeSketch(image) : engine.encodePhoto(image);
-            int bits = engine.modelInfo().bits();
-            String hex = Codes.toHex(code, bits);
+        boolean sketch = query.drawing() ? as != As.photo : as == As.sketch || (as == As.auto && query.gray());
+        try (Sketchfind engine = new Sketchfind(model)) {
+            Code code = engine.encode(query.image(), sketch);
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
-                out.put("bits", bits);
-                out.put("code", hex);
-                out.put("encoder", sketch ? "sketch" : "photo");
-                out.put("model", engine.modelInfo().name());
+                out.put("bits", code.bits());
+                out.put("code", code.hex());
+                out.put("encoder", code.encoder());
+                out.put("model", code.model());
                 JsonOutput.print(out, System.out);
             } else {
-                System.out.println(hex);
+                System.out.println(code.hex());
             }
             return 0;
         } catch (IOException | RuntimeException e) {

@@ -1,9 +1,8 @@
 package org.sketchfind.engine.cli;
 
-import org.sketchfind.engine.data.Dataset;
-import org.sketchfind.engine.index.DataDirs;
-import org.sketchfind.engine.model.FeatureExtractor;
-import org.sketchfind.engine.features.DatasetFeatures;
+import org.sketchfind.engine.FeaturesRequest;
+import org.sketchfind.engine.FeaturesResult;
+import org.sketchfind.engine.Sketchfind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,30 +29,26 @@ public final class FeaturesCommand implements Callable<Integer> {
     BackboneOption backbone = new BackboneOption();
 
     @Override
-    public Integer call() throws Exception {
-        long t0 = System.nanoTime();
-        Dataset dataset = Dataset.scan(dir);
-        Path cacheDir = cache != null ? cache : defaultCache();
-        FeatureExtractor fx = backbone.extractor();
-        try (DatasetFeatures f = DatasetFeatures.load(dataset, cacheDir, fx, System.err::println)) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("photos", f.photos().size());
-            out.put("sketches", f.sketches().size());
-            out.put("cache", cacheDir.toString());
-            out.put("seconds", (System.nanoTime() - t0) / 1e9);
-            out.put("backbone", fx.backbone().name());
-            if (json) {
-                JsonOutput.print(out, System.out);
-            } else {
-                System.out.printf("%d photos, %d sketches cached in %s (%.1f s)%n", f.photos().size(),
-                        f.sketches().size(), cacheDir, (System.nanoTime() - t0) / 1e9);
-            }
+    public Integer call() {
+        FeaturesResult f;
+        try (Sketchfind engine = new Sketchfind()) {
+            f = CliJobs.awaitCancellingOnExit(engine.cacheFeatures(new FeaturesRequest(dir, cache, backbone.name),
+                    CliJobs.log()), 5);
+        } catch (Exception e) {
+            return CliJobs.fail("features", e);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("photos", f.photos());
+        out.put("sketches", f.sketches());
+        out.put("cache", f.cache().toString());
+        out.put("seconds", f.seconds());
+        out.put("backbone", f.backbone());
+        if (json) {
+            JsonOutput.print(out, System.out);
+        } else {
+            System.out.printf("%d photos, %d sketches cached in %s (%.1f s)%n", f.photos(), f.sketches(), f.cache(),
+                    f.seconds());
         }
         return 0;
-    }
-
-    /** {@code <per-user data folder>/cache/features}. */
-    static Path defaultCache() {
-        return DataDirs.defaultDataDir().resolve("cache").resolve("features");
     }
 }

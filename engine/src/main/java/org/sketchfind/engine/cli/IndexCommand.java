@@ -1,12 +1,12 @@
 package org.sketchfind.engine.cli;
 
+import org.sketchfind.engine.CollectionListener;
+import org.sketchfind.engine.CollectionStatus;
+import org.sketchfind.engine.Job;
+import org.sketchfind.engine.PhotoCollection;
+import org.sketchfind.engine.ScanProgress;
+import org.sketchfind.engine.ScanReport;
 import org.sketchfind.engine.Sketchfind;
-import org.sketchfind.engine.index.Catalogue;
-import org.sketchfind.engine.index.CatalogueService;
-import org.sketchfind.engine.index.ScanHandle;
-import org.sketchfind.engine.index.ScanListener;
-import org.sketchfind.engine.index.ScanProgress;
-import org.sketchfind.engine.index.ScanResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code ./sketchfind index add|status|rescan}: the photo catalogue from the command line. */
+/** {@code ./sketchfind index add|status|rescan|remove}: the photo catalogue from the command line. */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Catalogue your photo folders (add, status, rescan).",
         subcommands = {IndexCommand.Add.class, IndexCommand.Status.class, IndexCommand.Rescan.class,
@@ -50,27 +50,23 @@ public final class IndexCommand implements Runnable {
                 description = "Model that encodes the photos (default: the shipped model).")
         Path model;
 
-        CatalogueService open() throws IOException {
-            return new Sketchfind(model).catalogue(dataDir);
-        }
-
         /**
-         * Opens the catalogue, runs {@code body} on it and closes it; an I/O or runtime failure becomes the one-line
-         * message "sketchfind index SUBCOMMAND: cause" on stderr and exit code 1.
+         * Opens the collection, runs {@code body} on it and closes it; a failure becomes the one-line message
+         * "sketchfind index SUBCOMMAND: cause" on stderr and its exit code.
          */
         int run(String subcommand, Body body) {
-            try (CatalogueService svc = open()) {
-                return body.apply(svc);
-            } catch (IOException | RuntimeException e) {
-                System.err.println("sketchfind index " + subcommand + ": " + e.getMessage());
-                return 1;
+            try (Sketchfind engine = new Sketchfind(model); PhotoCollection c = engine.openCollection(dataDir)) {
+                return body.apply(c);
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                int code = CliJobs.fail("index " + subcommand, e);
+                return code == CliJobs.REFUSED && !(e instanceof IllegalArgumentException) ? CliJobs.FAILED : code;
             }
         }
     }
 
-    /** What an index subcommand does with the open catalogue; returns the exit code. */
+    /** What an index subcommand does with the open collection; returns the exit code. */
     interface Body {
-        int apply(CatalogueService svc) throws IOException;
+        int apply(PhotoCollection collection) throws IOException, InterruptedException;
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -88,8 +84,7 @@ public final class IndexCommand implements Runnable {
                 System.err.println("sketchfind index add: not a folder: " + folder);
                 return 2;
             }
-            return common.run("add",
-                    svc -> runScan(svc, () -> svc.addFolder(folder, progressLine(common.json)), common.json));
+            return common.run("add", c -> runScan(c, c.addFolder(folder, progressLine()), common.json));
         }
     }
 
@@ -101,13 +96,13 @@ public final class IndexCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return common.run("rescan", svc -> {
-                if (svc.catalogue().folders().isEmpty()) {
-                    System.err.println("sketchfind index rescan: no folders registered in " + svc.catalogue().dataDir()
+            return common.run("rescan", c -> {
+                if (c.status().folders().isEmpty()) {
+                    System.err.println("sketchfind index rescan: no folders registered in " + c.dataDir()
                             + " (use: index add FOLDER)");
                     return 2;
                 }
-                return runScan(svc, () -> svc.rescan(progressLine(common.json)), common.json);
+                return runScan(c, c.rescan(progressLine()), common.json);
             });
         }
     }
@@ -123,14 +118,7 @@ public final class IndexCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return common.run("remove", svc -> {
-                ScanHandle h = svc.removeFolder(folder, progressLine(common.json));
-                if (h == null) {
-                    System.err.println("sketchfind index remove: not a registered folder: " + folder);
-                    return 2;
-                }
-                return runScan(svc, () -> h, common.json);
-            });
+            return common.run("remove", c -> runScan(c, c.removeFolder(folder, progressLine()), common.json));
         }
     }
 
@@ -142,20 +130,20 @@ public final class IndexCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return common.run("status", svc -> {
-                Catalogue.Status st = svc.status();
+            return common.run("status", c -> {
+                CollectionStatus st = c.status();
                 if (common.json) {
-                    JsonOutput.print(statusJson(st, svc), System.out);
+                    JsonOutput.print(statusJson(st), System.out);
                 } else {
                     PrintStream out = System.out;
-                    out.printf(Locale.ROOT, "catalogue: %s%n", svc.catalogue().dataDir());
-                    out.printf(Locale.ROOT, "model:     %s (%d bits)%n", st.model(), st.bits());
+                    out.printf(Locale.ROOT, "catalogue: %s%n", st.dataDir());
+                    out.printf(Locale.ROOT, "model:     %s (%d bits)%n", st.modelId(), st.bits());
                     out.printf(Locale.ROOT, "photos:    %d (%d encoded)%n", st.photos(), st.encoded());
-                    for (Catalogue.Folder f : st.folders()) {
+                    for (CollectionStatus.Folder f : st.folders()) {
                         out.printf(Locale.ROOT, "folder:    %s [%s]%n", f.path(), f.scanState());
                     }
                     out.printf(Locale.ROOT, "skipped:   %d%n", st.skipped().size());
-                    for (Catalogue.Skipped s : st.skipped()) {
+                    for (CollectionStatus.Skipped s : st.skipped()) {
                         out.printf(Locale.ROOT, "  %s: %s%n", s.file(), s.cause());
                     }
                 }
@@ -164,40 +152,37 @@ public final class IndexCommand implements Runnable {
         }
     }
 
-    static Map<String, Object> statusJson(Catalogue.Status st, CatalogueService svc) {
+    static Map<String, Object> statusJson(CollectionStatus st) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("photos", st.photos());
         m.put("encoded", st.encoded());
         List<Map<String, String>> skipped = new ArrayList<>();
-        for (Catalogue.Skipped s : st.skipped()) {
+        for (CollectionStatus.Skipped s : st.skipped()) {
             Map<String, String> e = new LinkedHashMap<>();
             e.put("file", s.file());
             e.put("cause", s.cause());
             skipped.add(e);
         }
         m.put("skipped", skipped);
-        m.put("model", st.model());
+        m.put("model", st.modelId());
         m.put("bits", st.bits());
         List<Map<String, Object>> folders = new ArrayList<>();
-        for (Catalogue.Folder f : st.folders()) {
+        for (CollectionStatus.Folder f : st.folders()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("path", f.path().toString());
             e.put("scan_state", f.scanState());
             folders.add(e);
         }
         m.put("folders", folders);
-        m.put("data_dir", svc.catalogue().dataDir().toString());
+        m.put("data_dir", st.dataDir().toString());
         return m;
     }
 
-    interface Starter {
-        ScanHandle start() throws IOException;
-    }
-
-    static int runScan(CatalogueService svc, Starter starter, boolean json) throws IOException {
-        ScanResult r;
+    /** Waits for a scan, prints its summary on stderr and, with {@code --json}, the status with the scan. */
+    static int runScan(PhotoCollection c, Job<ScanReport> job, boolean json) throws IOException {
+        ScanReport r;
         try {
-            r = starter.start().await();
+            r = job.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             System.err.println("sketchfind index: interrupted (committed batches are kept; run index rescan)");
@@ -206,11 +191,11 @@ public final class IndexCommand implements Runnable {
         System.err.printf(Locale.ROOT, "indexed in %.1f s: %d files, %d new, %d updated, %d moved, %d removed,"
                         + " %d skipped, %d encoded, %d unchanged%n", r.seconds(), r.filesSeen(), r.added(),
                 r.updated(), r.moved(), r.removed(), r.skipped(), r.encoded(), r.unchanged());
-        for (Catalogue.Skipped p : r.problems()) {
+        for (CollectionStatus.Skipped p : r.problems()) {
             System.err.println("  problem: " + p.file() + ": " + p.cause());
         }
         if (json) {
-            Map<String, Object> m = statusJson(svc.status(), svc);
+            Map<String, Object> m = statusJson(c.status());
             Map<String, Object> scan = new LinkedHashMap<>();
             scan.put("files", r.filesSeen());
             scan.put("added", r.added());
@@ -229,8 +214,8 @@ public final class IndexCommand implements Runnable {
     }
 
     /** A one-line progress display on stderr, redrawn at most 4 times a second. */
-    static ScanListener progressLine(boolean json) {
-        return new ScanListener() {
+    static CollectionListener progressLine() {
+        return new CollectionListener() {
             private long last;
 
             @Override

@@ -1,18 +1,14 @@
 package org.sketchfind.engine.cli;
 
-import org.sketchfind.engine.data.LabeledImage;
-import org.sketchfind.engine.data.SeenClasses;
-import org.sketchfind.engine.model.FeatureExtractor;
-import org.sketchfind.engine.model.ItqHasher;
-import org.sketchfind.engine.features.DatasetFeatures;
+import org.sketchfind.engine.ItqRequest;
+import org.sketchfind.engine.ItqResult;
+import org.sketchfind.engine.Sketchfind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -42,31 +38,23 @@ public final class ItqCommand implements Callable<Integer> {
     BackboneOption backbone = new BackboneOption();
 
     @Override
-    public Integer call() throws Exception {
-        DatasetOptions.SplitDataset ds = common.openOrReport("itq", data);
-        if (ds == null) {
-            return 2;
+    public Integer call() {
+        ItqResult r;
+        try (Sketchfind engine = new Sketchfind()) {
+            r = CliJobs.awaitCancellingOnExit(engine.fitItq(new ItqRequest(data, common.split, common.cache, bits, seed,
+                    out, backbone.name), CliJobs.log()), 5);
+        } catch (Exception e) {
+            return CliJobs.fail("itq", e);
         }
-        SeenClasses seen = ds.split().seen();
-        FeatureExtractor fx = backbone.extractor();
-        try (DatasetFeatures f = DatasetFeatures.load(ds.dataset(), common.cacheDir(), fx, System.err::println)) {
-            List<LabeledImage> photos = seen.select(f.photos()).items();
-            List<LabeledImage> sketches = seen.select(f.sketches()).items();
-            List<float[]> all = new ArrayList<>(List.of(f.pooledPhotos(photos)));
-            all.addAll(List.of(f.pooledSketches(sketches)));
-            long t0 = System.nanoTime();
-            ItqHasher itq = ItqHasher.fit(all.toArray(new float[0][]), bits, seed);
-            itq.save(out);
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("file", out.toString());
-            o.put("bits", bits);
-            o.put("seen_classes", seen.size());
-            o.put("photos", photos.size());
-            o.put("sketches", sketches.size());
-            o.put("seconds", (System.nanoTime() - t0) / 1e9);
-            o.put("backbone", fx.backbone().name());
-            common.print(o);
-        }
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("file", r.file().toString());
+        o.put("bits", r.bits());
+        o.put("seen_classes", r.seenClasses());
+        o.put("photos", r.photos());
+        o.put("sketches", r.sketches());
+        o.put("seconds", r.seconds());
+        o.put("backbone", r.backbone());
+        common.print(o);
         return 0;
     }
 }

@@ -1,7 +1,10 @@
 package org.sketchfind.engine.cli;
 
+import org.sketchfind.engine.Hit;
+import org.sketchfind.engine.PhotoCollection;
+import org.sketchfind.engine.QueryImage;
+import org.sketchfind.engine.SearchResult;
 import org.sketchfind.engine.Sketchfind;
-import org.sketchfind.engine.index.CatalogueService;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,21 +54,20 @@ public final class SearchCommand implements Callable<Integer> {
         }
         BufferedImage sketch;
         try {
-            sketch = query.sketch != null ? QueryInput.image(query.sketch) : QueryInput.firstDrawing(query.ndjson);
+            sketch = (query.sketch != null ? QueryImage.image(query.sketch) : QueryImage.drawing(query.ndjson)).image();
         } catch (IOException e) {
             System.err.println("sketchfind search: " + e.getMessage());
             return 2;
         }
-        Sketchfind engine = new Sketchfind(model);
-        try (CatalogueService collection = engine.catalogue(dataDir)) {
-            Sketchfind.SearchResult r = engine.search(collection, sketch, top);
+        try (Sketchfind engine = new Sketchfind(model); PhotoCollection collection = engine.openCollection(dataDir)) {
+            SearchResult r = collection.search(sketch, top);
             if (r.searched() == 0) {
-                System.err.println("sketchfind search: the catalogue in " + collection.catalogue().dataDir()
+                System.err.println("sketchfind search: the catalogue in " + collection.dataDir()
                         + " has no photos encoded by " + r.model() + "; run: sketchfind index add FOLDER");
             }
             if (json) {
                 List<Map<String, Object>> results = new ArrayList<>();
-                for (Sketchfind.Hit h : r.hits()) {
+                for (Hit h : r.hits()) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("path", h.path().toString());
                     m.put("distance", h.distance());
@@ -81,7 +83,7 @@ public final class SearchCommand implements Callable<Integer> {
                 JsonOutput.print(out, System.out);
             } else {
                 int rank = 1;
-                for (Sketchfind.Hit h : r.hits()) {
+                for (Hit h : r.hits()) {
                     System.out.printf(Locale.ROOT, "%3d  %3d  %s%n", rank++, h.distance(), h.path());
                 }
                 System.err.printf(Locale.ROOT, "%s: %d of %d photos; encode %.0f ms, search %.3f ms%n",

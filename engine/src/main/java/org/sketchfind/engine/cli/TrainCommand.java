@@ -1,22 +1,14 @@
 package org.sketchfind.engine.cli;
 
-import org.sketchfind.engine.data.GloveVectors;
-import org.sketchfind.engine.model.FeatureExtractor;
-import org.sketchfind.engine.model.ZsihConfig;
-import org.sketchfind.engine.job.CancellationToken;
-import org.sketchfind.engine.features.DatasetFeatures;
-import org.sketchfind.engine.train.GraphReach;
-import org.sketchfind.engine.train.RunOptions;
-import org.sketchfind.engine.train.SeenTrainingSet;
-import org.sketchfind.engine.train.Trainer;
-import org.sketchfind.engine.train.TrainingData;
-import org.sketchfind.engine.train.TrainingListener;
-import org.sketchfind.engine.train.TrainingResult;
+import org.sketchfind.engine.JobListener;
+import org.sketchfind.engine.Sketchfind;
+import org.sketchfind.engine.TrainingEvent;
+import org.sketchfind.engine.TrainingOutcome;
+import org.sketchfind.engine.TrainingRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -66,22 +58,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "steps over which beta rises linearly from 0 (paper: none; default ${DEFAULT-VALUE})")
     int entropyWarmup;
 
-    /** λ of the shipped recipe, chosen on the zero-shot proxy of held-out seen classes (docs/zsih-model-and-training.md). */
-    static final double DEFAULT_SEMANTIC_WEIGHT = 100;
-
     @Option(names = "--semantic-weight", paramLabel = "LAMBDA",
             description = "weight of the encoder-side semantic term, the encoders' codes read by the decoder's mean"
                     + " (not in the paper, which is 0; default 100 with the Gaussian decoder, 0 with the classifier"
                     + " ablation, which has no decoder mean)")
     Double semanticWeight;
-
-    /** The λ a run gets: the one given, else the shipped recipe's with the Gaussian decoder and 0 without it. */
-    static double semanticWeightFor(Double given, ZsihConfig.Decoder decoder) {
-        if (given != null) {
-            return given;
-        }
-        return decoder == ZsihConfig.Decoder.GAUSSIAN ? DEFAULT_SEMANTIC_WEIGHT : 0;
-    }
 
     @Option(names = "--anchor-weight", defaultValue = "0", paramLabel = "LAMBDA_A",
             description = "weight of the anchored codes (not in the paper, which is 0): above 0 the encoders start from"
@@ -105,17 +86,17 @@ public final class TrainCommand implements Callable<Integer> {
     int checkpointEvery;
 
     @Option(names = "--fusion", defaultValue = "KRONECKER", description = "KRONECKER or CONCATENATION (ablation)")
-    ZsihConfig.Fusion fusion;
+    String fusion;
 
     @Option(names = "--propagation", defaultValue = "GRAPH_CONVOLUTION",
             description = "GRAPH_CONVOLUTION or FULLY_CONNECTED (ablation)")
-    ZsihConfig.Propagation propagation;
+    String propagation;
 
     @Option(names = "--decoder", defaultValue = "GAUSSIAN", description = "GAUSSIAN or CLASSIFIER (ablation)")
-    ZsihConfig.Decoder decoder;
+    String decoder;
 
     @Option(names = "--binarization", defaultValue = "STOCHASTIC", description = "STOCHASTIC or QUANTIZATION (ablation)")
-    ZsihConfig.Binarization binarization;
+    String binarization;
 
     @Option(names = "--out", required = true, paramLabel = "RUN_DIR", description = "run folder (config, log, checkpoints, model.zip)")
     Path out;
@@ -129,113 +110,112 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     BackboneOption backbone = new BackboneOption();
 
+    /** The request these options make (the engine carries it out; see {@link Sketchfind#train}). */
+    TrainingRequest request() {
+        return TrainingRequest.builder(data, out).glove(glove).split(common.split).cache(common.cache)
+                .backbone(backbone.name).resume(resume).bits(bits).epochs(epochs).maxSteps(maxSteps).batch(batch)
+                .t(t).learningRate(lr).entropyWeight(entropyWeight).entropyWarmup(entropyWarmup)
+                .semanticWeight(semanticWeight).anchorWeight(anchorWeight).seed(seed).heldOut(heldOut).validationClasses(validationClasses)
+                .checkpointEvery(checkpointEvery).fusion(fusion).propagation(propagation).decoder(decoder)
+                .binarization(binarization).build();
+    }
+
     @Override
-    public Integer call() throws Exception {
-        Path gloveFile = glove != null ? glove : data.toAbsolutePath().getParent().resolve("glove/glove.6B.100d.top40k.txt");
-        if (!Files.isRegularFile(gloveFile)) {
-            System.err.println("sketchfind train: no GloVe vectors at " + gloveFile + " (give --glove FILE)");
+    public Integer call() {
+        TrainingRequest request = request();
+        if (!Files.isRegularFile(request.gloveFile())) {
+            System.err.println("sketchfind train: no GloVe vectors at " + request.gloveFile() + " (give --glove FILE)");
             return 2;
         }
         if (validationClasses < 0) {
             System.err.println("sketchfind train: --validation-classes must be 0 or more, not " + validationClasses);
             return 2;
         }
-        DatasetOptions.SplitDataset ds = common.openOrReport("train", data);
-        if (ds == null) {
+        String badSwitch = badSwitch("--fusion", fusion, TrainingRequest.FUSIONS)
+                + badSwitch("--propagation", propagation, TrainingRequest.PROPAGATIONS)
+                + badSwitch("--decoder", decoder, TrainingRequest.DECODERS)
+                + badSwitch("--binarization", binarization, TrainingRequest.BINARIZATIONS);
+        if (!badSwitch.isEmpty()) {
+            System.err.println("sketchfind train: " + badSwitch.strip());
             return 2;
         }
-        ZsihConfig cfg;
-        try {
-            cfg = ZsihConfig.defaults().withBits(bits).withBatchSize(batch).withT(t).withLearningRate(lr)
-                    .withEntropyWeight(entropyWeight).withEntropyWarmupSteps(entropyWarmup).withSeed(seed)
-                    .withSwitches(fusion, propagation, decoder, binarization)
-                    .withSemanticWeight(semanticWeightFor(semanticWeight, decoder))
-                    .withAnchorWeight(anchorWeight);
-        } catch (IllegalArgumentException e) {
-            System.err.println("sketchfind train: " + e.getMessage());
-            return 2;
+        TrainingOutcome r;
+        try (Sketchfind engine = new Sketchfind()) {
+            // a kill (Ctrl-C) cancels the run, which then writes a checkpoint that --resume continues from
+            r = CliJobs.awaitCancellingOnExit(engine.train(request, new ProgressLine()), 60);
+        } catch (Exception e) {
+            // a setting the data cannot take, or a run folder made with other settings: said in one line
+            return CliJobs.fail("train", e);
         }
-        FeatureExtractor fx = backbone.extractor();
-        try {
-            cfg = cfg.withFeatureShape(fx.backbone().channels(), fx.backbone().height(), fx.backbone().width());
-        } catch (IllegalArgumentException e) {
-            System.err.println("sketchfind train: " + e.getMessage());
-            return 2;
-        }
-        RunOptions opts = RunOptions.epochs(epochs).withMaxSteps(maxSteps).withCheckpointEvery(checkpointEvery)
-                .withResume(resume);
-        CancellationToken cancel = new CancellationToken();
-        Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
-        try (DatasetFeatures features = DatasetFeatures.load(ds.dataset(), common.cacheDir(), fx, System.err::println)) {
-            return train(features, ds, gloveFile, cfg, opts, cancel);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // a setting the data cannot take, or a run folder made with other settings: say so, touch nothing
-            System.err.println("sketchfind train: " + e.getMessage());
-            return 2;
-        }
-    }
-
-    private int train(DatasetFeatures features, DatasetOptions.SplitDataset ds, Path gloveFile, ZsihConfig cfg,
-                      RunOptions opts, CancellationToken cancel) throws IOException {
-        TrainingData td = SeenTrainingSet.build(features, ds.split(), GloveVectors.load(gloveFile), heldOut,
-                validationClasses, seed);
-        System.err.printf(Locale.ROOT, "training on %d seen classes: %d sketches, %d photos (%d + %d held out)%n",
-                td.classNames().size(), td.trainSketches().length, td.trainPhotos().length,
-                td.valSketches().length, td.valPhotos().length);
-        GraphReach.ofRun(cfg, td.classVectors()).ifPresent(r -> System.err.println(r.describe()));
-        String validationLabel = "held-out seen items";
-        if (!td.validationClassNames().isEmpty()) {
-            validationLabel = td.validationClassNames().size() + " held-out seen classes";
-            System.err.println("validation classes (held out whole, not trained): "
-                    + String.join(", ", td.validationClassNames()));
-        }
-        TrainingResult r = new Trainer().train(td, cfg, opts, out, new ProgressLine(validationLabel), cancel);
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("status", r.status().name().toLowerCase(Locale.ROOT));
         o.put("steps", r.steps());
-        o.put("model", r.modelFile() == null ? null : r.modelFile().toString());
-        o.put("losses", r.lastLosses());
+        o.put("model", r.model() == null ? null : r.model().toString());
+        o.put("losses", r.losses());
         o.put("validation_map", r.validationMaps());
         o.put("seconds", r.seconds());
         if (common.json) {
             JsonOutput.print(o, System.out);
         } else {
-            System.out.println(r.status() + " after " + r.steps() + " steps; model: " + r.modelFile());
+            System.out.println(r.status() + " after " + r.steps() + " steps; model: " + r.model());
         }
-        return r.status() == TrainingResult.Status.COMPLETED ? 0 : 3;
+        return r.completed() ? 0 : 3;
     }
 
-    /** One progress line on stderr per step, one summary line per epoch. */
-    static final class ProgressLine implements TrainingListener {
-        private final String validationLabel;
+    private static String badSwitch(String option, String value, java.util.List<String> allowed) {
+        return allowed.contains(value) ? ""
+                : option + " must be one of " + String.join(", ", allowed) + ", not " + value + " ";
+    }
 
-        ProgressLine(String validationLabel) {
-            this.validationLabel = validationLabel;
+    /** The run's events on stderr: what trains, one progress line per step, one summary line per epoch. */
+    static final class ProgressLine implements JobListener<TrainingEvent> {
+        private String validationLabel = "held-out seen items";
+
+        @Override
+        public void onLog(String line) {
+            System.err.println(line);
         }
 
         @Override
-        public void onStart(Start e) {
-            System.err.printf(Locale.ROOT, "%s at step %d of %d (%d steps/epoch, %,d parameters)%n",
-                    e.resumed() ? "resuming" : "starting", e.firstStep(), e.totalSteps(), e.stepsPerEpoch(), e.parameters());
-            if (!Double.isNaN(e.initialValidationMap())) {
-                System.err.printf(Locale.ROOT, "validation mAP (%s) of the anchored codes before training: %.4f%n",
-                        validationLabel, e.initialValidationMap());
+        public void onProgress(TrainingEvent event) {
+            // feature caching logs its own lines; checkpoints are not announced
+            if (event instanceof TrainingEvent.Prepared p) {
+                prepared(p);
+            } else if (event instanceof TrainingEvent.Started e) {
+                System.err.printf(Locale.ROOT, "%s at step %d of %d (%d steps/epoch, %,d parameters)%n",
+                        e.resumed() ? "resuming" : "starting", e.firstStep(), e.totalSteps(), e.stepsPerEpoch(),
+                        e.parameters());
+                if (!Double.isNaN(e.initialValidationMap())) {
+                    System.err.printf(Locale.ROOT, "validation mAP (%s) of the anchored codes before training: %.4f%n",
+                            validationLabel, e.initialValidationMap());
+                }
+            } else if (event instanceof TrainingEvent.Step e) {
+                step(e);
+            } else if (event instanceof TrainingEvent.Epoch e) {
+                System.err.printf(Locale.ROOT, "%nepoch %d: mean loss %.4f, validation mAP (%s) %.4f, %.0f s%n",
+                        e.epoch(), e.meanTotalLoss(), validationLabel, e.validationMap(), e.seconds());
             }
         }
 
-        @Override
-        public void onStep(Step e) {
+        private void prepared(TrainingEvent.Prepared p) {
+            validationLabel = p.validationLabel();
+            System.err.printf(Locale.ROOT, "training on %d seen classes: %d sketches, %d photos (%d + %d held out)%n",
+                    p.classes(), p.sketches(), p.photos(), p.heldOutSketches(), p.heldOutPhotos());
+            if (p.graphReach() != null) {
+                System.err.println(p.graphReach());
+            }
+            if (!p.validationClasses().isEmpty()) {
+                System.err.println("validation classes (held out whole, not trained): "
+                        + String.join(", ", p.validationClasses()));
+            }
+        }
+
+        private static void step(TrainingEvent.Step e) {
             int width = 30;
             int filled = (int) Math.round(width * (double) e.step() / Math.max(1, e.totalSteps()));
             System.err.printf(Locale.ROOT, "\r[%s%s] step %d/%d epoch %d loss %.4f  %.1f pairs/s  ETA %s   ",
                     "#".repeat(filled), ".".repeat(width - filled), e.step(), e.totalSteps(), e.epoch(),
                     e.losses().getOrDefault("loss_total", Double.NaN), e.pairsPerSecond(), eta(e.etaSeconds()));
-        }
-
-        @Override
-        public void onEpoch(Epoch e) {
-            System.err.printf(Locale.ROOT, "%nepoch %d: mean loss %.4f, validation mAP (%s) %.4f, %.0f s%n",
-                    e.epoch(), e.meanTotalLoss(), validationLabel, e.validationMap(), e.seconds());
         }
 
         private static String eta(double s) {

@@ -15,6 +15,7 @@ import org.sketchfind.engine.model.ImagePreprocessor;
 import org.sketchfind.engine.features.ArrayFeatureMaps;
 import org.sketchfind.engine.features.FeatureCache;
 import org.sketchfind.engine.features.FeatureMaps;
+import org.sketchfind.engine.job.CancellationToken;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -54,6 +55,14 @@ public record EvaluationData(List<String> classNames, int[] queryLabels, Feature
      */
     public static EvaluationData load(Path queries, Path gallery, Path classes, String splitColumn, Only only,
                                       Path cacheDir, FeatureExtractor fx, Consumer<String> log) throws IOException {
+        return load(queries, gallery, classes, splitColumn, only, cacheDir, fx, log, CancellationToken.none());
+    }
+
+    /** {@link #load(Path, Path, Path, String, Only, Path, FeatureExtractor, Consumer)} that stops on {@code cancel}
+     * between batches of backbone features. */
+    public static EvaluationData load(Path queries, Path gallery, Path classes, String splitColumn, Only only,
+                                      Path cacheDir, FeatureExtractor fx, Consumer<String> log,
+                                      CancellationToken cancel) throws IOException {
         ZeroShotSplit split = null;
         if (classes != null) {
             split = ZeroShotSplit.of(ClassTable.read(classes), splitColumn);
@@ -76,10 +85,11 @@ public record EvaluationData(List<String> classNames, int[] queryLabels, Feature
         int[] ql = labels.labelsOf(qKept.stream().map(Labeled::className).toList());
         log.accept(String.format("evaluation data: %d queries, %d gallery photos, %d classes%s", ql.length, gl.length,
                 labels.names().size(), split == null ? "" : " (" + only.name().toLowerCase() + " classes of " + splitColumn + ")"));
-        FeatureMaps gm = cached(g, ImagePreprocessor.Mode.PHOTO, cacheDir, fx, log, "gallery");
+        FeatureMaps gm = cached(g, ImagePreprocessor.Mode.PHOTO, cacheDir, fx, log, "gallery", cancel);
         FeatureMaps qm = qKept.stream().allMatch(i -> i instanceof LabeledImage)
-                ? cached(qKept.stream().map(i -> (LabeledImage) i).toList(), ImagePreprocessor.Mode.SKETCH, cacheDir, fx, log, "queries")
-                : drawings(qKept, fx);
+                ? cached(qKept.stream().map(i -> (LabeledImage) i).toList(), ImagePreprocessor.Mode.SKETCH, cacheDir,
+                        fx, log, "queries", cancel)
+                : drawings(qKept, fx, cancel);
         return new EvaluationData(labels.names(), ql, qm, gl, gm, split == null ? null : splitColumn + ":" + only.name().toLowerCase());
     }
 
@@ -105,7 +115,8 @@ public record EvaluationData(List<String> classNames, int[] queryLabels, Feature
     }
 
     private static FeatureMaps cached(List<LabeledImage> items, ImagePreprocessor.Mode mode, Path cacheDir,
-                                      FeatureExtractor fx, Consumer<String> log, String what) throws IOException {
+                                      FeatureExtractor fx, Consumer<String> log, String what,
+                                      CancellationToken cancel) throws IOException {
         List<Path> paths = items.stream().map(LabeledImage::path).toList();
         Path file = cacheDir.resolve("eval-" + mode.name().toLowerCase() + "-" + digest(paths) + ".maps");
         return FeatureCache.openOrBuild(file, paths, mode, fx,
@@ -113,14 +124,15 @@ public record EvaluationData(List<String> classNames, int[] queryLabels, Feature
                     if (p.done() == p.total() || p.done() % (fx.batchSize() * 10) == 0) {
                         log.accept(String.format("backbone features of %s: %d/%d", what, p.done(), p.total()));
                     }
-                });
+                }, cancel);
     }
 
-    private static FeatureMaps drawings(List<Labeled> items, FeatureExtractor fx) {
+    private static FeatureMaps drawings(List<Labeled> items, FeatureExtractor fx, CancellationToken cancel) {
         Rasterizer r = Rasterizer.defaults();
         List<float[]> maps = new ArrayList<>();
         long[] shape = null;
         for (int from = 0; from < items.size(); from += fx.batchSize()) {
+            cancel.throwIfCancelled("backbone features of the drawings");
             List<BufferedImage> batch = new ArrayList<>();
             for (Labeled l : items.subList(from, Math.min(items.size(), from + fx.batchSize()))) {
                 batch.add(r.renderRgb(((LabeledDrawing) l).drawing()));

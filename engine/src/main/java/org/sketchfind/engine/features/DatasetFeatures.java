@@ -2,6 +2,7 @@ package org.sketchfind.engine.features;
 
 import org.sketchfind.engine.data.Dataset;
 import org.sketchfind.engine.data.LabeledImage;
+import org.sketchfind.engine.job.CancellationToken;
 import org.sketchfind.engine.model.BackboneId;
 import org.sketchfind.engine.model.FeatureExtractor;
 import org.sketchfind.engine.model.ImagePreprocessor;
@@ -29,16 +30,34 @@ public record DatasetFeatures(Dataset dataset, List<LabeledImage> photos, Mapped
     /** Opens (or first computes) the feature maps of {@code dataset}'s photos and sketches under {@code cacheDir}. */
     public static DatasetFeatures load(Dataset dataset, Path cacheDir, FeatureExtractor extractor,
                                        Consumer<String> log) throws IOException {
+        return load(dataset, cacheDir, extractor, log, p -> { }, CancellationToken.none());
+    }
+
+    /**
+     * {@link #load(Dataset, Path, FeatureExtractor, Consumer)} that also reports every batch to {@code progress}
+     * and stops between batches when {@code cancel} is cancelled (see {@link FeatureCache}).
+     */
+    public static DatasetFeatures load(Dataset dataset, Path cacheDir, FeatureExtractor extractor,
+                                       Consumer<String> log, Consumer<FeatureCache.Progress> progress,
+                                       CancellationToken cancel) throws IOException {
         List<LabeledImage> photos = sorted(dataset.photos());
         List<LabeledImage> sketches = sorted(dataset.sketches());
         String key = key(dataset.root()) + "-" + BackboneId.of(extractor.backbone()).name() + "-"
                 + BackboneId.of(extractor.backbone()).shortSha();
         MappedFeatureMaps photoMaps = photos.isEmpty() ? null : FeatureCache.openOrBuild(
                 cacheDir.resolve(key + "-photo.maps"), photos.stream().map(LabeledImage::path).toList(),
-                ImagePreprocessor.Mode.PHOTO, extractor, progress("photos", log));
-        MappedFeatureMaps sketchMaps = sketches.isEmpty() ? null : FeatureCache.openOrBuild(
-                cacheDir.resolve(key + "-sketch.maps"), sketches.stream().map(LabeledImage::path).toList(),
-                ImagePreprocessor.Mode.SKETCH, extractor, progress("sketches", log));
+                ImagePreprocessor.Mode.PHOTO, extractor, progress("photos", log).andThen(progress), cancel);
+        MappedFeatureMaps sketchMaps;
+        try {
+            sketchMaps = sketches.isEmpty() ? null : FeatureCache.openOrBuild(
+                    cacheDir.resolve(key + "-sketch.maps"), sketches.stream().map(LabeledImage::path).toList(),
+                    ImagePreprocessor.Mode.SKETCH, extractor, progress("sketches", log).andThen(progress), cancel);
+        } catch (IOException | RuntimeException e) {
+            if (photoMaps != null) {
+                photoMaps.close();
+            }
+            throw e;
+        }
         return new DatasetFeatures(dataset, photos, photoMaps, sketches, sketchMaps, BackboneId.of(extractor.backbone()));
     }
 

@@ -1,6 +1,7 @@
 package org.sketchfind.engine.features;
 
 import org.sketchfind.engine.data.ImageLoader;
+import org.sketchfind.engine.job.CancellationToken;
 import org.sketchfind.engine.model.Backbone;
 import org.sketchfind.engine.model.BackboneId;
 import org.sketchfind.engine.model.FeatureExtractor;
@@ -24,8 +25,8 @@ import java.util.function.Consumer;
  * Files are written to a temporary name and moved into place, so an interrupted build leaves no half cache.
  */
 public final class FeatureCache {
-    /** Progress of a build: images done of total, and images per second. */
-    public record Progress(int done, int total, double imagesPerSecond) {
+    /** Progress of a build: images (photos or sketches, by {@code mode}) done of total, and images per second. */
+    public record Progress(ImagePreprocessor.Mode mode, int done, int total, double imagesPerSecond) {
     }
 
     private FeatureCache() {
@@ -35,6 +36,17 @@ public final class FeatureCache {
     public static MappedFeatureMaps openOrBuild(Path file, List<Path> images, ImagePreprocessor.Mode mode,
                                                 FeatureExtractor extractor, Consumer<Progress> progress)
             throws IOException {
+        return openOrBuild(file, images, mode, extractor, progress, CancellationToken.none());
+    }
+
+    /**
+     * {@link #openOrBuild(Path, List, ImagePreprocessor.Mode, FeatureExtractor, Consumer)} that stops between batches
+     * when {@code cancel} is cancelled (a {@link java.util.concurrent.CancellationException}; nothing half-written
+     * stays behind) and waits there while it is paused.
+     */
+    public static MappedFeatureMaps openOrBuild(Path file, List<Path> images, ImagePreprocessor.Mode mode,
+                                                FeatureExtractor extractor, Consumer<Progress> progress,
+                                                CancellationToken cancel) throws IOException {
         Path indexFile = indexFile(file);
         String index = index(images, mode, BackboneId.of(extractor.backbone()));
         if (Files.isRegularFile(file) && Files.isRegularFile(indexFile)
@@ -49,7 +61,7 @@ public final class FeatureCache {
                 // fall through: rebuild a damaged cache
             }
         }
-        build(file, images, mode, extractor, progress);
+        build(file, images, mode, extractor, progress, cancel);
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), indexFile.getFileName().toString(), ".tmp");
         Files.writeString(tmp, index, StandardCharsets.UTF_8);
         Files.move(tmp, indexFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -91,7 +103,7 @@ public final class FeatureCache {
     }
 
     private static void build(Path file, List<Path> images, ImagePreprocessor.Mode mode, FeatureExtractor extractor,
-                              Consumer<Progress> progress) throws IOException {
+                              Consumer<Progress> progress, CancellationToken cancel) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         if (images.isEmpty()) {
             throw new IOException("no images to cache");
@@ -104,6 +116,7 @@ public final class FeatureCache {
         try {
             writer = new MappedFeatureMaps.Writer(file, images.size(), b.channels(), b.height(), b.width());
             for (int from = 0; from < images.size(); from += batch) {
+                cancel.throwIfCancelled("backbone features of " + images.size() + " images");
                 List<BufferedImage> chunk = decode(images.subList(from, Math.min(images.size(), from + batch)));
                 float[] maps = extractor.featureMapArray(chunk, mode);
                 for (int i = 0; i < chunk.size(); i++) {
@@ -111,7 +124,7 @@ public final class FeatureCache {
                 }
                 int done = Math.min(images.size(), from + batch);
                 double secs = (System.nanoTime() - start) / 1e9;
-                progress.accept(new Progress(done, images.size(), done / Math.max(secs, 1e-9)));
+                progress.accept(new Progress(mode, done, images.size(), done / Math.max(secs, 1e-9)));
             }
             writer.close();
             writer = null;

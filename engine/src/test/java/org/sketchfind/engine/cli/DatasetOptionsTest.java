@@ -33,10 +33,12 @@ class DatasetOptionsTest {
         ItqCommand itq = picocli.CommandLine.populateCommand(new ItqCommand(), "--data", "d", "--out", "o");
         assertEquals("split_sake_zeroshot1_25unseen", itq.common.split);
         assertFalse(itq.common.json);
-        assertEquals(FeaturesCommand.defaultCache(), itq.common.cacheDir());
+        assertNull(itq.common.cache, "no --cache: the engine's default");
+        assertEquals(org.sketchfind.engine.Sketchfind.defaultDataDir().resolve("cache").resolve("features"),
+                org.sketchfind.engine.Sketchfind.defaultFeatureCache());
         ItqCommand given = picocli.CommandLine.populateCommand(new ItqCommand(), "--data", "d", "--out", "o",
                 "--cache", "c", "--split", "s", "--json");
-        assertEquals(Path.of("c"), given.common.cacheDir());
+        assertEquals(Path.of("c"), given.common.cache);
         assertEquals("s", given.common.split);
         assertTrue(given.common.json);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sketchfind.engine.TestData;
+import org.sketchfind.engine.TrainingRequest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,14 +93,40 @@ class TrainCommandTest {
 
     @Test
     void theSemanticTermIsOnByDefaultOnlyWhereThereIsADecoderMean() {
-        assertEquals(TrainCommand.DEFAULT_SEMANTIC_WEIGHT,
-                TrainCommand.semanticWeightFor(null, org.sketchfind.engine.model.ZsihConfig.Decoder.GAUSSIAN));
-        assertEquals(0.0,
-                TrainCommand.semanticWeightFor(null, org.sketchfind.engine.model.ZsihConfig.Decoder.CLASSIFIER));
-        assertEquals(0.0, TrainCommand.semanticWeightFor(0.0, org.sketchfind.engine.model.ZsihConfig.Decoder.GAUSSIAN),
-                "--semantic-weight 0 trains the paper's loss");
-        assertEquals(3.0, TrainCommand.semanticWeightFor(3.0, org.sketchfind.engine.model.ZsihConfig.Decoder.CLASSIFIER),
+        TrainCommand gaussian = picocli.CommandLine.populateCommand(new TrainCommand(), "--data", "d", "--out", "o");
+        assertEquals(TrainingRequest.DEFAULT_SEMANTIC_WEIGHT, gaussian.request().semanticWeightOrDefault());
+        TrainCommand classifier = picocli.CommandLine.populateCommand(new TrainCommand(), "--data", "d", "--out", "o",
+                "--decoder", "CLASSIFIER");
+        assertEquals(0.0, classifier.request().semanticWeightOrDefault());
+        TrainCommand paper = picocli.CommandLine.populateCommand(new TrainCommand(), "--data", "d", "--out", "o",
+                "--semantic-weight", "0");
+        assertEquals(0.0, paper.request().semanticWeightOrDefault(), "--semantic-weight 0 trains the paper's loss");
+        TrainCommand given = picocli.CommandLine.populateCommand(new TrainCommand(), "--data", "d", "--out", "o",
+                "--semantic-weight", "3", "--decoder", "CLASSIFIER");
+        assertEquals(3.0, given.request().semanticWeightOrDefault(),
                 "a weight given with the classifier is passed on, and the config refuses it");
+    }
+
+    @Test
+    void everyOptionReachesTheRequestAndTheDefaultsAreTheShippedRecipe() {
+        TrainingRequest defaults = picocli.CommandLine.populateCommand(new TrainCommand(), "--data", "d", "--out", "o")
+                .request();
+        assertEquals(TrainingRequest.builder(Path.of("d"), Path.of("o")).build(), defaults,
+                "the command's defaults are the engine's recipe");
+        TrainingRequest r = picocli.CommandLine.populateCommand(new TrainCommand(), "--data", "d", "--out", "o",
+                "--glove", "g", "--split", "s", "--cache", "c", "--backbone", "mobilenetv2-1.0", "--resume",
+                "--bits", "32", "--epochs", "3", "--max-steps", "7", "--batch", "8", "--t", "0.5", "--lr", "0.01",
+                "--entropy-weight", "1", "--entropy-warmup", "0", "--semantic-weight", "2", "--anchor-weight", "0.5",
+                "--seed", "9",
+                "--held-out", "2", "--validation-classes", "4", "--checkpoint-every", "5", "--fusion", "CONCATENATION",
+                "--propagation", "FULLY_CONNECTED", "--decoder", "CLASSIFIER", "--binarization", "QUANTIZATION")
+                .request();
+        assertEquals(new TrainingRequest(Path.of("d"), Path.of("g"), "s", Path.of("c"), "mobilenetv2-1.0", Path.of("o"),
+                true, 32, 3, 7, 8, 0.5, 0.01, 1, 0, 2.0, 0.5, 9, 2, 4, 5, "CONCATENATION", "FULLY_CONNECTED", "CLASSIFIER",
+                "QUANTIZATION"), r);
+        assertEquals(2, CliRun.of("train", "--data", "d", "--out", "o", "--glove",
+                TestData.path("glove", "glove.6B.100d.subset.txt").toString(), "--fusion", "SUM").code(),
+                "an unknown ablation switch is refused");
     }
 
     private static List<String> listing(Path dir) throws java.io.IOException {

@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.sketchfind.engine.PhotoCollection;
+import org.sketchfind.engine.SearchResult;
+import org.sketchfind.engine.Sketch;
 import org.sketchfind.engine.Sketchfind;
 import org.sketchfind.engine.TestData;
 import org.sketchfind.engine.data.Drawing;
@@ -31,7 +34,7 @@ import java.util.Random;
  * What a user waits for between lifting the pen and seeing results, per backbone, side by side in one run:
  * <ul>
  *   <li><b>sketch encode</b>: rasterise a Quick, Draw! doodle (src-test-data) + backbone + sketch encoder g;</li>
- *   <li><b>sketch to results</b>: the facade's {@link Sketchfind#search} over a 10,000-photo catalogue (codes are
+ *   <li><b>sketch to results</b>: the facade's {@link PhotoCollection#search} over a 10,000-photo catalogue (codes are
  *       random for the model's id, the query path is the real one: rasterise, encode, Hamming top-100, catalogue
  *       lookups of paths and thumbnails);</li>
  *   <li>for SqueezeNet 1.1 also the encode on the SameDiff graph it used to run on ({@link ReferenceSqueezeNet}).</li>
@@ -65,19 +68,20 @@ class SearchLatencyBenchmark {
                 ReferenceSqueezeNet.Engine.SAMEDIFF);
         for (Path file : models) {
             Sketchfind engine = new Sketchfind(file);
-            HashingModel m = engine.model();
+            HashingModel m = HashingModels.load(file); // for the SameDiff reference encode only
             Backbone b = m.backbone();
             Path dataDir = tmp.resolve(b.name());
             fill(dataDir, m.id(), m.bits());
-            try (CatalogueService collection = engine.catalogue(dataDir)) {
+            Sketch sketch = sketchOf(doodle);
+            try (engine; PhotoCollection collection = engine.openCollection(dataDir)) {
                 double[] encode = new double[runs];
                 double[] total = new double[runs];
                 double[] reference = new double[runs];
                 for (int i = -5; i < runs; i++) {                 // 5 warm-up rounds
                     long t0 = System.nanoTime();
-                    engine.encodeSketch(Rasterizer.defaults().renderRgb(doodle));
+                    engine.encode(Rasterizer.defaults().renderRgb(doodle), true);
                     long t1 = System.nanoTime();
-                    Sketchfind.SearchResult r = engine.search(collection, doodle, 100);
+                    SearchResult r = collection.search(sketch, 100);
                     long t2 = System.nanoTime();
                     if (r.hits().size() != 100 || r.searched() != PHOTOS) {
                         throw new IllegalStateException("expected 100 hits of " + PHOTOS + ": " + r.hits().size());
@@ -111,6 +115,14 @@ class SearchLatencyBenchmark {
         sb.append(String.format(Locale.ROOT, "%n  load average at end %.2f", load()));
         System.out.println(sb);
         System.err.println(sb);
+    }
+
+    private static Sketch sketchOf(Drawing d) {
+        List<Sketch.Stroke> strokes = new ArrayList<>();
+        for (org.sketchfind.engine.data.Stroke s : d.strokes()) {
+            strokes.add(new Sketch.Stroke(s.xs(), s.ys()));
+        }
+        return new Sketch(strokes);
     }
 
     /** A catalogue of {@value #PHOTOS} photos with random codes for {@code modelId} (paths need not exist). */

@@ -2,6 +2,7 @@ package org.sketchfind.engine.eval.baseline;
 
 import org.sketchfind.engine.eval.Evaluation;
 import org.sketchfind.engine.eval.Report;
+import org.sketchfind.engine.job.CancellationToken;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,22 +29,29 @@ public final class Baselines {
      * @param seed    seed of every fitted baseline
      * @param dsh     DSH training config ({@code null}: {@link DshBaseline.Config#defaults} with {@code seed})
      * @param log     progress lines (fitting times), e.g. to stderr; {@code null} for none
+     * @param cancel  checked before each baseline is fitted ({@link #runAll})
      */
-    public record Config(Evaluation.Options options, long seed, DshBaseline.Config dsh, Consumer<String> log) {
+    public record Config(Evaluation.Options options, long seed, DshBaseline.Config dsh, Consumer<String> log,
+                         CancellationToken cancel) {
         public static Config defaults(long seed) {
-            return new Config(Evaluation.Options.defaults().withSplit("unseen"), seed, null, null);
+            return new Config(Evaluation.Options.defaults().withSplit("unseen"), seed, null, null,
+                    CancellationToken.none());
         }
 
         public Config withDsh(DshBaseline.Config d) {
-            return new Config(options, seed, d, log);
+            return new Config(options, seed, d, log, cancel);
         }
 
         public Config withLog(Consumer<String> l) {
-            return new Config(options, seed, dsh, l);
+            return new Config(options, seed, dsh, l, cancel);
+        }
+
+        public Config withCancel(CancellationToken c) {
+            return new Config(options, seed, dsh, log, c);
         }
 
         public Config withOptions(Evaluation.Options o) {
-            return new Config(o, seed, dsh, log);
+            return new Config(o, seed, dsh, log, cancel);
         }
     }
 
@@ -147,6 +155,7 @@ public final class Baselines {
 
     private static Report fitAndEvaluate(Baseline b, TrainingFeatures train, FeatureSet test,
                                          Evaluation.Options options, Config config) {
+        config.cancel().throwIfCancelled("baselines before " + b.name());
         long t0 = System.nanoTime();
         b.fit(train);
         double fitSeconds = (System.nanoTime() - t0) / 1e9;

@@ -1,4 +1,4 @@
-package org.sketchfind.engine.eval;
+package org.sketchfind.engine.train;
 
 import org.sketchfind.engine.data.Dataset;
 import org.sketchfind.engine.data.GloveVectors;
@@ -9,9 +9,10 @@ import org.sketchfind.engine.data.Rasterizer;
 import org.sketchfind.engine.data.ZeroShotSplit;
 import org.sketchfind.engine.features.DatasetFeatures;
 import org.sketchfind.engine.features.FeatureMaps;
+import org.sketchfind.engine.eval.Evaluation;
+import org.sketchfind.engine.eval.Report;
+import org.sketchfind.engine.job.CancellationToken;
 import org.sketchfind.engine.model.HashingModel;
-import org.sketchfind.engine.train.SeenTrainingSet;
-import org.sketchfind.engine.train.TrainingData;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
  * Seen-class cross-style retrieval: drawings in another style than the training sketches (Quick, Draw! doodles,
  * TU-Berlin sketches) of SEEN classes as queries, against the photos of those classes that the model's training held
  * out (the trainer's item hold-out, reproduced from the same data, split, hold-out count and seed). Figures are
- * seen-class figures by construction; drawings of unseen or unknown classes are left out and counted.
+ * seen-class figures by construction; drawings of unseen or unknown classes are left out and counted. It lives beside
+ * the trainer because it reproduces the trainer's hold-out ({@link SeenTrainingSet}).
  */
 public final class CrossStyle {
     /** One style's queries against the held-out photos. */
@@ -44,7 +46,8 @@ public final class CrossStyle {
      */
     public static List<Result> evaluate(HashingModel model, DatasetFeatures features, ZeroShotSplit split,
                                         GloveVectors glove, int heldOut, long seed, List<Path> sources,
-                                        Evaluation.Options options, Consumer<String> log) throws IOException {
+                                        Evaluation.Options options, Consumer<String> log, CancellationToken cancel)
+            throws IOException {
         TrainingData td = SeenTrainingSet.build(features, split, glove, heldOut, 0, seed);
         int[] rows = td.valPhotos();
         FeatureMaps maps = td.photoMaps();
@@ -69,6 +72,7 @@ public final class CrossStyle {
                 rows.length, names.size()));
         List<Result> out = new ArrayList<>();
         for (Path source : sources) {
+            cancel.throwIfCancelled("cross-style evaluation before " + source);
             Dataset d = Dataset.scan(source);
             List<BufferedImage> images = new ArrayList<>();
             List<Integer> labels = new ArrayList<>();

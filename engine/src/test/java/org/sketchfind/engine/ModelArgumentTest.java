@@ -1,4 +1,4 @@
-package org.sketchfind.engine.cli;
+package org.sketchfind.engine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.sketchfind.engine.cli;
+package org.sketchfind.engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

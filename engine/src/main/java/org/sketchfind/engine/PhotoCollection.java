@@ -1,0 +1,202 @@
+package org.sketchfind.engine;
+
+import org.sketchfind.engine.data.Drawing;
+import org.sketchfind.engine.data.Rasterizer;
+import org.sketchfind.engine.data.Stroke;
+import org.sketchfind.engine.index.Catalogue;
+import org.sketchfind.engine.index.CatalogueService;
+import org.sketchfind.engine.index.PhotoSearch;
+import org.sketchfind.engine.index.ScanListener;
+import org.sketchfind.engine.index.ScanResult;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The photo collection: the catalogue of registered folders, its scans (as {@link Job}s, pausable), its folder
+ * watcher and sketch search, encoded by one model. Obtained from {@link Sketchfind#openCollection}; close it to stop
+ * its threads and the database. The blocking calls ({@link #status()}, {@link #search}, {@link #startUp},
+ * {@link #watch}) are short but touch the disk or the model: call them off a UI thread. Thread-safe.
+ */
+public final class PhotoCollection implements AutoCloseable {
+    /** Catalogue setting that remembers the demo collection was offered (so a user who removes it is not asked again). */
+    static final String DEMO_OFFERED = "app.demo-collection-offered";
+
+    /** Encodes one sketch image with the collection's model (serialised with the model's other callers). */
+    interface SketchCoder {
+        long[] encode(BufferedImage sketch) throws IOException;
+    }
+
+    private final CatalogueService service;
+    private final SketchCoder sketches;
+    private final Jobs jobs;
+    private final boolean ownsJobs;
+
+    PhotoCollection(CatalogueService service, SketchCoder sketches, Jobs jobs, boolean ownsJobs) {
+        this.service = service;
+        this.sketches = sketches;
+        this.jobs = jobs;
+        this.ownsJobs = ownsJobs;
+    }
+
+    /** The folder holding the catalogue and its thumbnails. */
+    public Path dataDir() {
+        return service.catalogue().dataDir();
+    }
+
+    /** The name of the model that encodes the photos (and the sketches searched with). */
+    public String model() {
+        return service.encoder().displayName();
+    }
+
+    /** The model's stable id (codes are stored per id). */
+    public String modelId() {
+        return service.encoder().modelId();
+    }
+
+    public int bits() {
+        return service.encoder().bits();
+    }
+
+    public CollectionStatus status() throws IOException {
+        Catalogue.Status st = service.status();
+        List<CollectionStatus.Folder> folders = st.folders().stream()
+                .map(f -> new CollectionStatus.Folder(f.path(), f.scanState(), f.scanFinishedAt())).toList();
+        return new CollectionStatus(st.model(), model(), st.bits(), st.photos(), st.encoded(), folders,
+                skipped(st.skipped()), dataDir());
+    }
+
+    /** Registers {@code folder} and scans it (and every other registered folder). Pausable. */
+    public Job<ScanReport> addFolder(Path folder, CollectionListener listener) {
+        return jobs.startAsync("index " + folder, true,
+                token -> service.addFolder(folder, scanListener(listener), token).future()
+                        .thenApply(PhotoCollection::report));
+    }
+
+    /** Brings the catalogue up to date with every registered folder (also what finishes an interrupted scan). */
+    public Job<ScanReport> rescan(CollectionListener listener) {
+        return jobs.startAsync("rescan", true,
+                token -> service.rescan(scanListener(listener), token).future().thenApply(PhotoCollection::report));
+    }
+
+    /**
+     * Forgets {@code folder} and its photos and codes (the files are untouched); fails with an
+     * IllegalArgumentException if it is not registered.
+     */
+    public Job<ScanReport> removeFolder(Path folder, CollectionListener listener) {
+        return jobs.startAsync("remove " + folder, true, token -> {
+            var handle = service.removeFolder(folder, scanListener(listener), token);
+            if (handle == null) {
+                throw new IllegalArgumentException("not a registered folder: " + folder);
+            }
+            return handle.future().thenApply(PhotoCollection::report);
+        });
+    }
+
+    /**
+     * What the app does when it starts: on the very first start with an empty catalogue it registers
+     * {@code demoFolder} (if that folder exists) and scans it, remembering it did, so that a user who removes the demo
+     * does not get it back; otherwise it finishes a scan that did not complete (killed, cancelled). Empty when there
+     * is nothing to do. Blocks on the catalogue briefly.
+     */
+    public Optional<Job<ScanReport>> startUp(Path demoFolder, CollectionListener listener) throws IOException {
+        if (demoToRegister(demoFolder)) {
+            return Optional.of(addFolder(demoFolder, listener));
+        }
+        return service.scanUnfinished() ? Optional.of(rescan(listener)) : Optional.empty();
+    }
+
+    private boolean demoToRegister(Path demoFolder) throws IOException {
+        Catalogue c = service.catalogue();
+        if (c.setting(DEMO_OFFERED) != null) {
+            return false;
+        }
+        if (!c.folders().isEmpty()) {
+            c.setSetting(DEMO_OFFERED, "true"); // the user has a collection: never add the demo
+            return false;
+        }
+        if (demoFolder == null || !Files.isDirectory(demoFolder)) {
+            return false; // not shipped (yet): try again at the next start
+        }
+        c.setSetting(DEMO_OFFERED, "true");
+        return true;
+    }
+
+    /** Watches the registered folders: every change queues an incremental rescan, reported to {@code listener}. */
+    public void watch(CollectionListener listener) throws IOException {
+        service.watch(scanListener(listener));
+    }
+
+    /** The {@code k} photos nearest to a drawing (rasterized as every sketch is). */
+    public SearchResult search(Sketch sketch, int k) throws IOException {
+        if (sketch.isEmpty()) {
+            throw new IllegalArgumentException("an empty sketch has nothing to search with");
+        }
+        List<Stroke> strokes = new ArrayList<>();
+        for (Sketch.Stroke s : sketch.strokes()) {
+            strokes.add(new Stroke(s.xs(), s.ys()));
+        }
+        return search(Rasterizer.defaults().renderRgb(new Drawing(strokes)), k);
+    }
+
+    /** The {@code k} photos nearest to a sketch image (black strokes on white) in Hamming distance. */
+    public SearchResult search(BufferedImage sketch, int k) throws IOException {
+        long t0 = System.nanoTime();
+        long[] query = sketches.encode(sketch);
+        long t1 = System.nanoTime();
+        PhotoSearch search = service.search();
+        List<Hit> hits = search.nearest(query, k).stream()
+                .map(h -> new Hit(h.id(), h.path(), h.thumbnail(), h.distance())).toList();
+        long t2 = System.nanoTime();
+        return new SearchResult(hits, model(), bits(), search.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        if (ownsJobs) {
+            jobs.close();
+        }
+    }
+
+    private static ScanListener scanListener(CollectionListener l) {
+        CollectionListener listener = l != null ? l : CollectionListener.none();
+        return new ScanListener() {
+            @Override
+            public void onProgress(org.sketchfind.engine.index.ScanProgress p) {
+                listener.onProgress(new ScanProgress(ScanProgress.Phase.valueOf(p.phase().name()), p.filesSeen(),
+                        p.total(), p.done(), p.encoded(), p.skipped(), p.photosPerSecond(), p.etaSeconds(),
+                        p.paused()));
+            }
+
+            @Override
+            public void onCodesChanged(String modelId, Catalogue.CodesChanged change) {
+                listener.onCodesChanged();
+            }
+
+            @Override
+            public void onFinished(ScanResult result) {
+                listener.onFinished(report(result));
+            }
+
+            @Override
+            public void onFailed(Throwable error) {
+                listener.onFailed(error);
+            }
+        };
+    }
+
+    private static ScanReport report(ScanResult r) {
+        return new ScanReport(r.filesSeen(), r.unchanged(), r.added(), r.updated(), r.moved(), r.removed(),
+                r.skipped(), r.encoded(), r.reused(), r.cancelled(), r.seconds(), skipped(r.problems()));
+    }
+
+    private static List<CollectionStatus.Skipped> skipped(List<Catalogue.Skipped> list) {
+        return list.stream().map(s -> new CollectionStatus.Skipped(s.file(), s.cause())).toList();
+    }
+}
