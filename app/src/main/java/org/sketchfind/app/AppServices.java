@@ -5,19 +5,20 @@ import org.sketchfind.app.event.EventBus;
 import org.sketchfind.app.kit.Background;
 import org.sketchfind.app.search.SketchSearch;
 import org.sketchfind.app.theme.ThemeManager;
-import org.sketchfind.engine.index.CatalogueService;
+import org.sketchfind.engine.PhotoCollection;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * What the pages share: the event bus, the theme manager, the open catalogue (and its FX-side model), the sketch
- * search, and the app's background threads. Closing it stops the threads and closes the catalogue.
+ * What the pages share: the event bus, the theme manager, the engine's open photo collection (and its FX-side
+ * model), the sketch search, and the app's background threads. Closing it stops the threads and closes the
+ * collection.
  */
 public final class AppServices implements AutoCloseable {
     private final EventBus bus;
     private final ThemeManager themes;
-    private final CatalogueService catalogue;
+    private final PhotoCollection photos;
     private final SketchSearch search;
     private final Background io = new Background("sketchfind-app-io");
     private final ExecutorService searchExecutor = Executors.newSingleThreadExecutor(r -> {
@@ -27,12 +28,12 @@ public final class AppServices implements AutoCloseable {
     });
     private final CollectionModel collection;
 
-    public AppServices(EventBus bus, ThemeManager themes, CatalogueService catalogue, SketchSearch search) {
+    public AppServices(EventBus bus, ThemeManager themes, PhotoCollection photos, SketchSearch search) {
         this.bus = bus;
         this.themes = themes;
-        this.catalogue = catalogue;
+        this.photos = photos;
         this.search = search;
-        this.collection = new CollectionModel(catalogue, bus, io);
+        this.collection = new CollectionModel(photos, bus, io);
     }
 
     public EventBus bus() {
@@ -43,8 +44,9 @@ public final class AppServices implements AutoCloseable {
         return themes;
     }
 
-    public CatalogueService catalogue() {
-        return catalogue;
+    /** The engine's collection (blocking calls: not on the FX thread). */
+    public PhotoCollection photos() {
+        return photos;
     }
 
     public SketchSearch search() {
@@ -63,6 +65,6 @@ public final class AppServices implements AutoCloseable {
     public void close() {
         searchExecutor.shutdownNow();
         io.close();
-        catalogue.close();
+        photos.close();
     }
 }

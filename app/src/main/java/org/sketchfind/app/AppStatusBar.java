@@ -4,13 +4,13 @@ import javafx.scene.control.Label;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
-import org.sketchfind.app.event.CollectionStatus;
+import org.sketchfind.app.event.CollectionTotals;
 import org.sketchfind.app.event.EventBus;
 import org.sketchfind.app.event.IndexingProgress;
 import org.sketchfind.app.event.SearchCompleted;
 import org.sketchfind.app.kit.Formats;
 import org.sketchfind.app.kit.StatusBar;
-import org.sketchfind.engine.index.ScanProgress;
+import org.sketchfind.engine.ScanProgress;
 
 /** The main window's status bar: model, photos indexed, last search time, indexing progress; fed by the bus. */
 final class AppStatusBar {
@@ -26,7 +26,7 @@ final class AppStatusBar {
         model.setText("Model: —");
         photos.setText("No photos yet");
         search.setText("No search yet");
-        bus.subscribe(CollectionStatus.class, this::status);
+        bus.subscribe(CollectionTotals.class, this::status);
         bus.subscribe(IndexingProgress.class, e -> progress(e.progress()));
         bus.subscribe(SearchCompleted.class, e -> search.setText("Last search " + e.elapsedMillis() + " ms"));
     }
@@ -35,7 +35,7 @@ final class AppStatusBar {
         return bar;
     }
 
-    private void status(CollectionStatus s) {
+    private void status(CollectionTotals s) {
         model.setText("Model: " + s.model());
         photos.setText(Formats.count(s.encoded(), "photo", "photos") + " indexed"
                 + (s.encoded() < s.photos() ? " of " + String.format("%,d", s.photos()) : ""));

@@ -4,12 +4,12 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import org.sketchfind.app.event.EventBus;
-import org.sketchfind.app.search.SearchHit;
-import org.sketchfind.app.search.SearchOutcome;
 import org.sketchfind.app.search.SketchSearch;
 import org.sketchfind.app.theme.ThemeManager;
-import org.sketchfind.engine.index.Catalogue;
-import org.sketchfind.engine.index.CatalogueService;
+import org.sketchfind.engine.EngineFixtures;
+import org.sketchfind.engine.PhotoCollection;
+import org.sketchfind.engine.SearchResult;
+import org.sketchfind.engine.Sketch;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -62,50 +61,40 @@ public final class AppFixtures {
         return out;
     }
 
-    /** App services on a real catalogue in {@code dataDir}, themes not remembered. */
     /**
-     * A catalogue in {@code dataDir} encoding with the real 64-bit difference hash ({@code AverageHashEncoder}):
-     * fast, deterministic, and enough for tests of the UI (retrieval quality is the engine's tests' business).
+     * A real collection in {@code dataDir} (the engine's facade fixture): encoded by the model-free 64-bit
+     * difference hash, fast and deterministic, and enough for tests of the UI (retrieval quality is the engine's
+     * tests' business).
      */
-    public static org.sketchfind.engine.index.CatalogueService openCatalogue(Path dataDir) throws IOException {
-        return new org.sketchfind.engine.index.CatalogueService(org.sketchfind.engine.index.Catalogue.open(dataDir),
-                new org.sketchfind.engine.index.AverageHashEncoder(),
-                org.sketchfind.engine.index.Indexer.Options.defaults());
+    public static PhotoCollection openCollection(Path dataDir) throws IOException {
+        return EngineFixtures.modelFreeCollection(dataDir);
     }
 
-    public static AppServices services(CatalogueService catalogue, SketchSearch search) {
+    /** App services on {@code photos}, themes not remembered. */
+    public static AppServices services(PhotoCollection photos, SketchSearch search) {
         EventBus bus = new EventBus();
-        return new AppServices(bus, new ThemeManager(bus, null), catalogue, search);
+        return new AppServices(bus, new ThemeManager(bus, null), photos, search);
     }
 
     /**
-     * A {@link SketchSearch} over a real catalogue that stands in for the engine's ranking: the catalogue's photos
-     * in path order, distance = rank − 1, with their real thumbnails. Tells the test how many drawings it saw.
+     * The engine's sketch search over a collection (with the fixture's difference hash), counting the sketches it
+     * saw and refusing an empty one.
      */
-    public static final class CatalogueOrderSearch implements SketchSearch {
-        private final CatalogueService service;
+    public static final class CountingSearch implements SketchSearch {
+        private final PhotoCollection photos;
         public volatile int calls;
 
-        public CatalogueOrderSearch(CatalogueService service) {
-            this.service = service;
+        public CountingSearch(PhotoCollection photos) {
+            this.photos = photos;
         }
 
         @Override
-        public SearchOutcome search(org.sketchfind.engine.data.Drawing drawing, int k) throws Exception {
-            long t0 = System.nanoTime();
-            if (drawing.isEmpty()) {
-                throw new IllegalArgumentException("empty drawing reached the search");
+        public SearchResult search(Sketch sketch, int k) throws Exception {
+            if (sketch.isEmpty()) {
+                throw new IllegalArgumentException("empty sketch reached the search");
             }
             calls++;
-            Catalogue c = service.catalogue();
-            List<Catalogue.Photo> photos = c.photos().stream().filter(Catalogue.Photo::ok)
-                    .sorted(Comparator.comparing(Catalogue.Photo::path)).limit(k).toList();
-            List<SearchHit> hits = new ArrayList<>();
-            for (int i = 0; i < photos.size(); i++) {
-                Catalogue.Photo p = photos.get(i);
-                hits.add(new SearchHit(p.id(), p.path(), i, c.thumbnailFile(p)));
-            }
-            return new SearchOutcome(hits, service.encoder().modelId(), (System.nanoTime() - t0) / 1_000_000);
+            return photos.search(sketch, k);
         }
     }
 

@@ -12,6 +12,8 @@ import org.testfx.api.FxToolkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -47,9 +49,15 @@ class AppLaunchTest {
         System.setProperty(SketchfindApp.PREFS_PROPERTY, PREFS);
 
         Stage stage = FxToolkit.registerPrimaryStage();
+        List<String> scenes = new CopyOnWriteArrayList<>();
+        FxToolkit.setupFixture(() -> stage.sceneProperty().addListener((o, a, b) ->
+                scenes.add(b.lookup("#loadingMessage") != null ? "loading" : "main")));
         app = FxToolkit.setupApplication(SketchfindApp.class);
         FxRobot robot = new FxRobot();
         waitUntil(20, "window shown", () -> stage.isShowing() && stage.getScene() != null);
+        waitUntil(60, "model and collection loaded", () -> robot.lookup("#statusPhotos").tryQuery().isPresent());
+        assertEquals(List.of("loading", "main"), scenes,
+                "the window shows at once and the main window follows once the engine has loaded the model");
         Label photos = robot.lookup("#statusPhotos").query();
         waitUntil(60, "demo photos indexed", () -> photos.getText().equals("5 photos indexed"));
         assertTrue(Files.isRegularFile(data.resolve("catalogue.db")), "catalogue in the chosen data folder");

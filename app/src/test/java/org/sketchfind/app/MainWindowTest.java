@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sketchfind.app.search.SearchPage;
-import org.sketchfind.engine.index.CatalogueService;
+import org.sketchfind.engine.PhotoCollection;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,9 +34,9 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        CatalogueService catalogue = AppFixtures.openCatalogue(dataDir.resolve("data-" + System.nanoTime()));
+        PhotoCollection photos = AppFixtures.openCollection(dataDir.resolve("data-" + System.nanoTime()));
         // a search that fails the way a broken model file would: the page must show it inline
-        services = AppFixtures.services(catalogue, (drawing, k) -> {
+        services = AppFixtures.services(photos, (sketch, k) -> {
             throw new IllegalStateException("model file is damaged");
         });
         window = new MainWindow(services, owner -> null);
@@ -67,7 +67,7 @@ class MainWindowTest {
         robot.clickOn("#nav-about");
         assertTrue(robot.lookup("#aboutPage").query().isVisible());
         assertTrue(((Label) robot.lookup("#aboutModel").query()).getText()
-                .contains(services.catalogue().encoder().modelId()),
+                .contains(services.photos().model()),
                 "About names the active model");
         AppFixtures.screenshot(scene, "about");
 

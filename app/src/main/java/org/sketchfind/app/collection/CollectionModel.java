@@ -1,5 +1,6 @@
 package org.sketchfind.app.collection;
 
+import javafx.application.Platform;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -9,72 +10,69 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.sketchfind.app.event.CollectionStatus;
+import org.sketchfind.app.event.CollectionTotals;
 import org.sketchfind.app.event.EventBus;
 import org.sketchfind.app.event.IndexingProgress;
 import org.sketchfind.app.demo.DemoCollection;
 import org.sketchfind.app.kit.Background;
-import org.sketchfind.engine.index.Catalogue;
-import org.sketchfind.engine.index.CatalogueService;
-import org.sketchfind.engine.index.ScanHandle;
-import org.sketchfind.engine.index.ScanProgress;
-import org.sketchfind.engine.index.ScanResult;
+import org.sketchfind.engine.CollectionStatus;
+import org.sketchfind.engine.Job;
+import org.sketchfind.engine.PhotoCollection;
+import org.sketchfind.engine.ScanProgress;
+import org.sketchfind.engine.ScanReport;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
  * The collection as the UI sees it: folders, skipped files, totals and the running scan, as FX properties. Every
- * call into the catalogue runs on a background thread; scan events arrive through {@link FxScanListener}. FX
- * thread only.
+ * call into the engine's {@link PhotoCollection} runs on a background thread; scans are the engine's jobs, and their
+ * events arrive through {@link FxScanListener}. FX thread only.
  */
 public final class CollectionModel {
-    private final CatalogueService service;
+    private final PhotoCollection service;
     private final EventBus bus;
     private final Background io;
-    private final ObservableList<Catalogue.Folder> folders = FXCollections.observableArrayList();
-    private final ObservableList<Catalogue.Skipped> skipped = FXCollections.observableArrayList();
+    private final ObservableList<CollectionStatus.Folder> folders = FXCollections.observableArrayList();
+    private final ObservableList<CollectionStatus.Skipped> skipped = FXCollections.observableArrayList();
     private final LongProperty photos = new SimpleLongProperty(this, "photos");
     private final LongProperty encoded = new SimpleLongProperty(this, "encoded");
     private final StringProperty model = new SimpleStringProperty(this, "model", "");
     private final ObjectProperty<ScanProgress> progress = new SimpleObjectProperty<>(this, "progress");
-    private final ObjectProperty<ScanResult> lastResult = new SimpleObjectProperty<>(this, "lastResult");
-    private final ObjectProperty<ScanHandle> handle = new SimpleObjectProperty<>(this, "handle");
+    private final ObjectProperty<ScanReport> lastResult = new SimpleObjectProperty<>(this, "lastResult");
+    private final ObjectProperty<Job<ScanReport>> handle = new SimpleObjectProperty<>(this, "handle");
     private final StringProperty error = new SimpleStringProperty(this, "error");
-    private final ObjectProperty<Catalogue.Status> status = new SimpleObjectProperty<>(this, "status");
-    private final java.util.Set<ScanHandle> active = new java.util.LinkedHashSet<>();
+    private final ObjectProperty<CollectionStatus> status = new SimpleObjectProperty<>(this, "status");
+    private final java.util.Set<Job<ScanReport>> active = new java.util.LinkedHashSet<>();
 
-    public CollectionModel(CatalogueService service, EventBus bus, Background io) {
+    public CollectionModel(PhotoCollection service, EventBus bus, Background io) {
         this.service = service;
         this.bus = bus;
         this.io = io;
-        model.set(service.encoder().displayName());
+        model.set(service.model());
     }
 
     /** At start: registers the demo collection under {@code repoRoot} on a first start (see
      * {@link DemoCollection}), or finishes an interrupted scan; then watches the folders and loads the totals. */
     public void start(Path repoRoot) {
-        call(() -> {
-            Path demo = DemoCollection.folderToRegister(service, repoRoot);
-            if (demo != null) {
-                return service.addFolder(demo, listenerFor());
-            }
-            return service.scanUnfinished() ? service.rescan(listenerFor()) : null;
-        });
-        io.call(() -> service.watch(watchListener()), w -> { }, this::fail);
+        call(() -> service.startUp(DemoCollection.folder(repoRoot), listenerFor()).orElse(null));
+        io.call(() -> {
+            service.watch(listenerFor());
+            return null;
+        }, w -> { }, this::fail);
         refresh();
     }
 
     public void addFolder(Path folder) {
-        call(() -> service.addFolder(folder, listenerFor()));
+        track(service.addFolder(folder, listenerFor()));
     }
 
     public void removeFolder(Path folder) {
-        call(() -> service.removeFolder(folder, listenerFor()));
+        track(service.removeFolder(folder, listenerFor()));
     }
 
     public void rescan() {
-        call(() -> service.rescan(listenerFor()));
+        track(service.rescan(listenerFor()));
     }
 
     public void pause() {
@@ -95,8 +93,7 @@ public final class CollectionModel {
     private void showPaused(boolean paused) {
         ScanProgress p = progress.get();
         if (p != null) {
-            progressed(new ScanProgress(p.phase(), p.filesSeen(), p.total(), p.done(), p.encoded(), p.skipped(),
-                    p.photosPerSecond(), p.etaSeconds(), paused));
+            progressed(p.withPaused(paused));
         }
     }
 
@@ -111,32 +108,36 @@ public final class CollectionModel {
         io.call(service::status, this::apply, this::fail);
     }
 
-    private void apply(Catalogue.Status s) {
+    private void apply(CollectionStatus s) {
         folders.setAll(s.folders());
         skipped.setAll(s.skipped());
         photos.set(s.photos());
         encoded.set(s.encoded());
-        model.set(service.encoder().displayName());
+        model.set(s.model());
         status.set(s);
-        bus.publish(new CollectionStatus(service.encoder().displayName(), s.bits(), s.photos(), s.encoded(), s.folders().size()));
+        bus.publish(new CollectionTotals(s.model(), s.bits(), s.photos(), s.encoded(), s.folders().size()));
     }
 
-    /** Runs a call that may start a scan; the returned handle becomes the one pause/cancel act on. */
-    private void call(Callable<ScanHandle> work) {
-        io.call(work, h -> {
-            if (h != null && !h.isDone()) {
-                active.add(h);
-                handle.set(h);
-            }
-            refresh();
-        }, this::fail);
+    /** Runs a call that may start a scan off the FX thread; the job it returns is tracked. */
+    private void call(Callable<Job<ScanReport>> work) {
+        io.call(work, this::track, this::fail);
+    }
+
+    /** A scan job (it runs on the engine's threads) becomes the one pause/cancel act on; a failure is shown. */
+    private void track(Job<ScanReport> job) {
+        if (job != null && !job.isDone()) {
+            active.add(job);
+            handle.set(job);
+            job.future().whenComplete((r, t) -> {
+                if (t != null) {
+                    Platform.runLater(() -> failed(t)); // e.g. a folder that vanished before its scan began
+                }
+            });
+        }
+        refresh();
     }
 
     private FxScanListener listenerFor() {
-        return new FxScanListener(this::progressed, this::refresh, this::finished, this::failed);
-    }
-
-    private FxScanListener watchListener() {
         return new FxScanListener(this::progressed, this::refresh, this::finished, this::failed);
     }
 
@@ -145,11 +146,11 @@ public final class CollectionModel {
         bus.publish(new IndexingProgress(p));
     }
 
-    private void finished(ScanResult r) {
+    private void finished(ScanReport r) {
         if (r != null) {
             lastResult.set(r);
         }
-        active.removeIf(ScanHandle::isDone);
+        active.removeIf(Job::isDone);
         if (active.isEmpty()) {
             handle.set(null);
             progressed(null);
@@ -169,11 +170,11 @@ public final class CollectionModel {
         error.set(m == null || m.isBlank() ? t.toString() : m);
     }
 
-    public ObservableList<Catalogue.Folder> folders() {
+    public ObservableList<CollectionStatus.Folder> folders() {
         return folders;
     }
 
-    public ObservableList<Catalogue.Skipped> skipped() {
+    public ObservableList<CollectionStatus.Skipped> skipped() {
         return skipped;
     }
 
@@ -193,15 +194,15 @@ public final class CollectionModel {
         return progress;
     }
 
-    public ReadOnlyObjectProperty<ScanResult> lastResultProperty() {
+    public ReadOnlyObjectProperty<ScanReport> lastResultProperty() {
         return lastResult;
     }
 
-    public ReadOnlyObjectProperty<ScanHandle> handleProperty() {
+    public ReadOnlyObjectProperty<Job<ScanReport>> handleProperty() {
         return handle;
     }
 
-    public ReadOnlyObjectProperty<Catalogue.Status> statusProperty() {
+    public ReadOnlyObjectProperty<CollectionStatus> statusProperty() {
         return status;
     }
 

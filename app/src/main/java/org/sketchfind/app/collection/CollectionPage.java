@@ -19,9 +19,9 @@ import org.sketchfind.app.kit.Buttons;
 import org.sketchfind.app.kit.Formats;
 import org.sketchfind.app.kit.Page;
 import org.sketchfind.app.kit.TaskProgressView;
-import org.sketchfind.engine.index.Catalogue;
-import org.sketchfind.engine.index.ScanProgress;
-import org.sketchfind.engine.index.ScanResult;
+import org.sketchfind.engine.CollectionStatus;
+import org.sketchfind.engine.ScanProgress;
+import org.sketchfind.engine.ScanReport;
 
 import java.nio.file.Path;
 
@@ -31,7 +31,7 @@ public final class CollectionPage implements Page {
     private final CollectionModel model;
     private final FolderPicker picker;
     private final VBox view;
-    private final ListView<Catalogue.Folder> folderList;
+    private final ListView<CollectionStatus.Folder> folderList;
     private final TaskProgressView progress;
     private final Label totals = new Label();
     private final Label lastScan = new Label();
@@ -109,7 +109,7 @@ public final class CollectionPage implements Page {
     }
 
     private void removeSelected() {
-        Catalogue.Folder f = folderList.getSelectionModel().getSelectedItem();
+        CollectionStatus.Folder f = folderList.getSelectionModel().getSelectedItem();
         if (f != null) {
             model.errorProperty().set(null);
             model.removeFolder(f.path());
@@ -136,7 +136,7 @@ public final class CollectionPage implements Page {
         progress.update(title, fraction, detail, p.paused(), model.handleProperty().get() != null);
     }
 
-    static String describe(ScanResult r) {
+    static String describe(ScanReport r) {
         if (r == null) {
             return "";
         }

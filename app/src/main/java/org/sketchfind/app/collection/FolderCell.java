@@ -9,18 +9,18 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.sketchfind.app.kit.Icons;
-import org.sketchfind.engine.index.Catalogue;
+import org.sketchfind.engine.CollectionStatus;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** A registered folder: its name, full path, and scan state (complete, with the time it finished, or not). */
-final class FolderCell extends ListCell<Catalogue.Folder> {
+final class FolderCell extends ListCell<CollectionStatus.Folder> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
     @Override
-    protected void updateItem(Catalogue.Folder f, boolean empty) {
+    protected void updateItem(CollectionStatus.Folder f, boolean empty) {
         super.updateItem(f, empty);
         if (empty || f == null) {
             setGraphic(null);
@@ -42,7 +42,7 @@ final class FolderCell extends ListCell<Catalogue.Folder> {
         setGraphic(row);
     }
 
-    static String describe(Catalogue.Folder f) {
+    static String describe(CollectionStatus.Folder f) {
         if (f.scanComplete()) {
             return f.scanFinishedAt() == null ? "Scanned" : "Scanned " + TIME.format(f.scanFinishedAt());
         }

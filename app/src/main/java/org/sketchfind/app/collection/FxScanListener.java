@@ -1,28 +1,27 @@
 package org.sketchfind.app.collection;
 
 import javafx.application.Platform;
-import org.sketchfind.engine.index.Catalogue;
-import org.sketchfind.engine.index.ScanListener;
-import org.sketchfind.engine.index.ScanProgress;
-import org.sketchfind.engine.index.ScanResult;
+import org.sketchfind.engine.CollectionListener;
+import org.sketchfind.engine.ScanProgress;
+import org.sketchfind.engine.ScanReport;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Moves a scan's events from the indexer's thread to the FX thread. Progress events are coalesced: however fast
- * they come, at most one is waiting for the FX thread, and it carries the newest value.
+ * Moves a collection's scan events from the indexer's thread to the FX thread. Progress events are coalesced:
+ * however fast they come, at most one is waiting for the FX thread, and it carries the newest value.
  */
-final class FxScanListener implements ScanListener {
+final class FxScanListener implements CollectionListener {
     private final Consumer<ScanProgress> onProgress;
     private final Runnable onCommitted;
-    private final Consumer<ScanResult> onFinished;
+    private final Consumer<ScanReport> onFinished;
     private final Consumer<Throwable> onFailed;
     private final AtomicReference<ScanProgress> latest = new AtomicReference<>();
     private final AtomicBoolean committedPending = new AtomicBoolean();
 
-    FxScanListener(Consumer<ScanProgress> onProgress, Runnable onCommitted, Consumer<ScanResult> onFinished,
+    FxScanListener(Consumer<ScanProgress> onProgress, Runnable onCommitted, Consumer<ScanReport> onFinished,
                    Consumer<Throwable> onFailed) {
         this.onProgress = onProgress;
         this.onCommitted = onCommitted;
@@ -38,7 +37,7 @@ final class FxScanListener implements ScanListener {
     }
 
     @Override
-    public void onCodesChanged(String modelId, Catalogue.CodesChanged change) {
+    public void onCodesChanged() {
         if (committedPending.compareAndSet(false, true)) {
             Platform.runLater(() -> {
                 committedPending.set(false);
@@ -48,8 +47,8 @@ final class FxScanListener implements ScanListener {
     }
 
     @Override
-    public void onFinished(ScanResult result) {
-        Platform.runLater(() -> onFinished.accept(result));
+    public void onFinished(ScanReport report) {
+        Platform.runLater(() -> onFinished.accept(report));
     }
 
     @Override

@@ -5,17 +5,17 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import org.sketchfind.engine.index.Catalogue;
+import org.sketchfind.engine.CollectionStatus;
 
 /** The files (and folders) the catalogue could not read, each with its reason. */
-final class SkippedTable extends TableView<Catalogue.Skipped> {
-    SkippedTable(ObservableList<Catalogue.Skipped> items) {
+final class SkippedTable extends TableView<CollectionStatus.Skipped> {
+    SkippedTable(ObservableList<CollectionStatus.Skipped> items) {
         super(items);
         setId("skippedTable");
-        TableColumn<Catalogue.Skipped, String> file = new TableColumn<>("File");
+        TableColumn<CollectionStatus.Skipped, String> file = new TableColumn<>("File");
         file.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().file()));
         file.setPrefWidth(360);
-        TableColumn<Catalogue.Skipped, String> cause = new TableColumn<>("Reason");
+        TableColumn<CollectionStatus.Skipped, String> cause = new TableColumn<>("Reason");
         cause.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cause()));
         cause.setPrefWidth(420);
         getColumns().add(file);

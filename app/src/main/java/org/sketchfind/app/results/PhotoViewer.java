@@ -16,7 +16,7 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.sketchfind.app.kit.Buttons;
-import org.sketchfind.app.search.SearchHit;
+import org.sketchfind.engine.Hit;
 
 import java.util.function.Consumer;
 
@@ -25,7 +25,7 @@ public final class PhotoViewer extends Dialog<Void> {
     private final Label status = new Label();
 
     /** @param styler styles the dialog's scene like the main window (theme) */
-    public PhotoViewer(Window owner, SearchHit hit, int rank, Consumer<javafx.scene.Scene> styler) {
+    public PhotoViewer(Window owner, Hit hit, int rank, Consumer<javafx.scene.Scene> styler) {
         initOwner(owner);
         setTitle(hit.path().getFileName() + " — Sketchfind");
         setResizable(true);

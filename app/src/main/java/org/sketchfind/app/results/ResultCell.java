@@ -10,22 +10,22 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
-import org.sketchfind.app.search.SearchHit;
+import org.sketchfind.engine.Hit;
 
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /** One tile of the results grid: the thumbnail, its rank and its Hamming distance. Double-click opens it. */
-final class ResultCell extends GridCell<SearchHit> {
+final class ResultCell extends GridCell<Hit> {
     private final ImageView image = new ImageView();
     private final Label rank = new Label();
     private final Label distance = new Label();
     private final VBox box;
     private final Tooltip tooltip = new Tooltip();
 
-    ResultCell(double size, ThumbnailImages images, Supplier<List<SearchHit>> items,
-               BiConsumer<SearchHit, Integer> onOpen) {
+    ResultCell(double size, ThumbnailImages images, Supplier<List<Hit>> items,
+               BiConsumer<Hit, Integer> onOpen) {
         getStyleClass().add("result-cell");
         image.setFitWidth(size);
         image.setFitHeight(size);
@@ -52,7 +52,7 @@ final class ResultCell extends GridCell<SearchHit> {
     private final ThumbnailImages images;
 
     @Override
-    protected void updateItem(SearchHit hit, boolean empty) {
+    protected void updateItem(Hit hit, boolean empty) {
         super.updateItem(hit, empty);
         if (empty || hit == null) {
             setGraphic(null);

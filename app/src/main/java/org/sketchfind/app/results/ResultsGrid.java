@@ -3,18 +3,18 @@ package org.sketchfind.app.results;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.controlsfx.control.GridView;
-import org.sketchfind.app.search.SearchHit;
+import org.sketchfind.engine.Hit;
 
 import java.util.List;
 import java.util.function.BiConsumer;
 
 /** The virtualised grid of result thumbnails (ControlsFX GridView): rank, distance, double-click to open. */
-public final class ResultsGrid extends GridView<SearchHit> {
+public final class ResultsGrid extends GridView<Hit> {
     public static final double TILE = 132;
-    private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
+    private final ObservableList<Hit> hits = FXCollections.observableArrayList();
 
     /** @param onOpen receives the hit and its 1-based rank on double-click */
-    public ResultsGrid(BiConsumer<SearchHit, Integer> onOpen) {
+    public ResultsGrid(BiConsumer<Hit, Integer> onOpen) {
         super();
         setItems(hits);
         setId("resultsGrid");
@@ -27,7 +27,7 @@ public final class ResultsGrid extends GridView<SearchHit> {
         setCellFactory(g -> new ResultCell(TILE, images, () -> hits, onOpen));
     }
 
-    public void show(List<SearchHit> newHits) {
+    public void show(List<Hit> newHits) {
         hits.setAll(newHits);
     }
 
@@ -35,7 +35,7 @@ public final class ResultsGrid extends GridView<SearchHit> {
         hits.clear();
     }
 
-    public List<SearchHit> hits() {
+    public List<Hit> hits() {
         return List.copyOf(hits);
     }
 }

@@ -1,7 +1,7 @@
 package org.sketchfind.app.results;
 
 import javafx.scene.image.Image;
-import org.sketchfind.app.search.SearchHit;
+import org.sketchfind.engine.Hit;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class ThumbnailImages {
     }
 
     /** The hit's thumbnail (or, without one, the photo itself downscaled while loading). */
-    public Image of(SearchHit hit) {
+    public Image of(Hit hit) {
         Path file = hit.thumbnail() != null ? hit.thumbnail() : hit.path();
         return cache.computeIfAbsent(file, f -> new Image(f.toUri().toString(), size, size, true, true, true));
     }

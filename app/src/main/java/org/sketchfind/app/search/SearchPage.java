@@ -17,10 +17,9 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.sketchfind.app.canvas.CanvasToolbar;
-import org.sketchfind.app.canvas.DrawingConverter;
 import org.sketchfind.app.canvas.SketchCanvas;
 import org.sketchfind.app.event.CanvasCommand;
-import org.sketchfind.app.event.CollectionStatus;
+import org.sketchfind.app.event.CollectionTotals;
 import org.sketchfind.app.event.EventBus;
 import org.sketchfind.app.event.SearchCompleted;
 import org.sketchfind.app.kit.Banner;
@@ -28,6 +27,8 @@ import org.sketchfind.app.kit.Debouncer;
 import org.sketchfind.app.kit.Page;
 import org.sketchfind.app.results.PhotoViewer;
 import org.sketchfind.app.results.ResultsGrid;
+import org.sketchfind.engine.SearchResult;
+import org.sketchfind.engine.Sketch;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -75,7 +76,7 @@ public final class SearchPage implements Page {
             }
         });
         bus.subscribe(CanvasCommand.class, this::command);
-        bus.subscribe(CollectionStatus.class, this::collectionChanged);
+        bus.subscribe(CollectionTotals.class, this::collectionChanged);
 
         view = new SplitPane(canvasSide(), resultsSide());
         view.setId("searchPage");
@@ -126,22 +127,22 @@ public final class SearchPage implements Page {
             showHint();
             return;
         }
-        runner.request(DrawingConverter.toDrawing(strokes), topK.getValue());
+        runner.request(Sketch.ofPoints(strokes), topK.getValue());
     }
 
-    private void showOutcome(SearchOutcome outcome) {
+    private void showOutcome(SearchResult outcome) {
         if (outcome == null) {
             return;
         }
+        long millis = Math.round(outcome.totalMillis());
         grid.show(outcome.hits());
-        summary.setText(outcome.hits().size() + " photos · " + outcome.elapsedMillis() + " ms · model "
-                + outcome.model());
+        summary.setText(outcome.hits().size() + " photos · " + millis + " ms · model " + outcome.model());
         if (outcome.hits().isEmpty()) {
             banner.show(Banner.Kind.INFO, "No photos to search yet: add a folder on the Collection page.");
         } else {
             banner.hide();
         }
-        bus.publish(new SearchCompleted(outcome.model(), outcome.hits().size(), outcome.elapsedMillis()));
+        bus.publish(new SearchCompleted(outcome.model(), outcome.hits().size(), millis));
     }
 
     private void showHint() {
@@ -150,7 +151,7 @@ public final class SearchPage implements Page {
     }
 
     /** New photos indexed (or removed) while a sketch is on the canvas: search again, so results stay current. */
-    private void collectionChanged(CollectionStatus s) {
+    private void collectionChanged(CollectionTotals s) {
         long before = indexedPhotos;
         indexedPhotos = s.encoded();
         if (before >= 0 && before != s.encoded() && canvas.strokeCountProperty().get() > 0) {

@@ -5,7 +5,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.sketchfind.app.kit.LatestWins;
-import org.sketchfind.engine.data.Drawing;
+import org.sketchfind.engine.SearchResult;
+import org.sketchfind.engine.Sketch;
 
 import java.util.concurrent.ExecutorService;
 
@@ -15,8 +16,8 @@ import java.util.concurrent.ExecutorService;
  */
 public final class SearchRunner {
     private final SketchSearch search;
-    private final LatestWins<SearchOutcome> latest;
-    private final ObjectProperty<SearchOutcome> outcome = new SimpleObjectProperty<>(this, "outcome");
+    private final LatestWins<SearchResult> latest;
+    private final ObjectProperty<SearchResult> outcome = new SimpleObjectProperty<>(this, "outcome");
     private final ObjectProperty<Throwable> error = new SimpleObjectProperty<>(this, "error");
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
 
@@ -25,9 +26,9 @@ public final class SearchRunner {
         this.latest = new LatestWins<>(executor);
     }
 
-    public void request(Drawing drawing, int k) {
+    public void request(Sketch sketch, int k) {
         running.set(true);
-        latest.submit(() -> search.search(drawing, k), r -> {
+        latest.submit(() -> search.search(sketch, k), r -> {
             running.set(false);
             error.set(null);
             outcome.set(r);
@@ -46,7 +47,7 @@ public final class SearchRunner {
         outcome.set(null);
     }
 
-    public ObjectProperty<SearchOutcome> outcomeProperty() {
+    public ObjectProperty<SearchResult> outcomeProperty() {
         return outcome;
     }
 

@@ -1,6 +1,7 @@
 package org.sketchfind.app.search;
 
-import org.sketchfind.engine.data.Drawing;
+import org.sketchfind.engine.SearchResult;
+import org.sketchfind.engine.Sketch;
 
 /**
  * The seam between the Search page and the engine: ranks the collection's photos for a sketch. Called on a
@@ -8,8 +9,8 @@ import org.sketchfind.engine.data.Drawing;
  */
 public interface SketchSearch {
     /**
-     * @param drawing a non-empty drawing from the canvas
-     * @param k       how many hits at most
+     * @param sketch a non-empty sketch from the canvas
+     * @param k      how many hits at most
      */
-    SearchOutcome search(Drawing drawing, int k) throws Exception;
+    SearchResult search(Sketch sketch, int k) throws Exception;
 }

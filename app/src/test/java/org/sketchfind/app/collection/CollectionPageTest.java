@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sketchfind.app.AppFixtures;
 import org.sketchfind.app.AppServices;
 import org.sketchfind.app.MainWindow;
-import org.sketchfind.engine.index.Catalogue;
-import org.sketchfind.engine.index.CatalogueService;
+import org.sketchfind.engine.CollectionStatus;
+import org.sketchfind.engine.PhotoCollection;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,8 +37,8 @@ class CollectionPageTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        CatalogueService catalogue = AppFixtures.openCatalogue(Files.createTempDirectory("sf-app-data"));
-        services = AppFixtures.services(catalogue, (d, k) -> {
+        PhotoCollection photos = AppFixtures.openCollection(Files.createTempDirectory("sf-app-data"));
+        services = AppFixtures.services(photos, (d, k) -> {
             throw new IllegalStateException("not used here");
         });
         MainWindow window = new MainWindow(services, owner -> chosen.get());
@@ -67,15 +67,15 @@ class CollectionPageTest {
         assertTrue(count.getText().contains("1 folder"), count.getText());
 
         @SuppressWarnings("unchecked")
-        ListView<Catalogue.Folder> folders = robot.lookup("#folderList").queryAs(ListView.class);
+        ListView<CollectionStatus.Folder> folders = robot.lookup("#folderList").queryAs(ListView.class);
         waitUntil(30, "folder scan complete", () -> folders.getItems().size() == 1
                 && folders.getItems().get(0).scanComplete());
-        assertEquals(Catalogue.canonical(folder), fx(() -> folders.getItems().get(0).path()));
+        assertEquals(folder.toAbsolutePath().normalize(), fx(() -> folders.getItems().get(0).path()));
 
         @SuppressWarnings("unchecked")
-        TableView<Catalogue.Skipped> skipped = robot.lookup("#skippedTable").queryAs(TableView.class);
+        TableView<CollectionStatus.Skipped> skipped = robot.lookup("#skippedTable").queryAs(TableView.class);
         waitUntil(30, "skipped file listed", () -> skipped.getItems().size() == 1);
-        Catalogue.Skipped s = fx(() -> skipped.getItems().get(0));
+        CollectionStatus.Skipped s = fx(() -> skipped.getItems().get(0));
         assertTrue(s.file().endsWith("broken.jpg"), s.file());
         assertFalse(s.cause().isBlank(), "a reason is given");
         assertTrue(robot.lookup(".table-row-cell .table-cell").queryAll().stream()

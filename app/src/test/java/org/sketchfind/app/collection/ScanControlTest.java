@@ -10,11 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sketchfind.app.AppFixtures;
 import org.sketchfind.app.AppServices;
 import org.sketchfind.app.MainWindow;
-import org.sketchfind.engine.index.Catalogue;
-import org.sketchfind.engine.index.CatalogueService;
-import org.sketchfind.engine.index.AverageHashEncoder;
-import org.sketchfind.engine.index.ImageLoaderDecoder;
-import org.sketchfind.engine.index.Indexer;
+import org.sketchfind.engine.EngineFixtures;
+import org.sketchfind.engine.PhotoCollection;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -40,18 +37,8 @@ class ScanControlTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        ImageLoaderDecoder real = new ImageLoaderDecoder();
-        Indexer.Options slow = Indexer.Options.defaults().batchSize(1).decodeThreads(1).decoder(file -> {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return real.decode(file);
-        });
-        CatalogueService catalogue = new CatalogueService(Catalogue.open(Files.createTempDirectory("sf-app-ctl")),
-                new AverageHashEncoder(), slow);
-        services = AppFixtures.services(catalogue, (d, k) -> {
+        PhotoCollection photos = EngineFixtures.slowCollection(Files.createTempDirectory("sf-app-ctl"), 250);
+        services = AppFixtures.services(photos, (d, k) -> {
             throw new IllegalStateException("not used here");
         });
         MainWindow window = new MainWindow(services, owner -> chosen.get());
@@ -89,7 +76,7 @@ class ScanControlTest {
         Label last = robot.lookup("#lastScan").query();
         waitUntil(20, "cancelled", () -> last.getText().startsWith("Last scan cancelled"));
         waitUntil(10, "progress hidden", () -> !robot.lookup("#scanProgress").query().isVisible());
-        long photos = services.catalogue().status().photos();
+        long photos = services.photos().status().photos();
         assertTrue(photos > 0 && photos < 30, "kept the committed batches only: " + photos);
         Label count = robot.lookup("#photoCount").query();
         waitUntil(10, "count shows the kept photos", () -> count.getText().startsWith(photos + " photos catalogued"));

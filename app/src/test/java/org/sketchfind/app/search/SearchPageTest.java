@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sketchfind.app.AppFixtures;
 import org.sketchfind.app.AppServices;
 import org.sketchfind.app.MainWindow;
-import org.sketchfind.engine.index.CatalogueService;
+import org.sketchfind.engine.Hit;
+import org.sketchfind.engine.PhotoCollection;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,18 +37,18 @@ class SearchPageTest {
     @TempDir
     static Path tmp;
     private AppServices services;
-    private AppFixtures.CatalogueOrderSearch search;
+    private AppFixtures.CountingSearch search;
     private SearchPage page;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
-        CatalogueService catalogue = AppFixtures.openCatalogue(Files.createTempDirectory("sf-app-search"));
+        PhotoCollection collection = AppFixtures.openCollection(Files.createTempDirectory("sf-app-search"));
         Path photos = Files.createDirectories(tmp.resolve("photos-" + System.nanoTime()));
         AppFixtures.copyPhotos(photos, 50);
-        catalogue.addFolder(photos, null).await();
-        search = new AppFixtures.CatalogueOrderSearch(catalogue);
-        services = AppFixtures.services(catalogue, search);
+        collection.addFolder(photos, null).await();
+        search = new AppFixtures.CountingSearch(collection);
+        services = AppFixtures.services(collection, search);
         MainWindow window = new MainWindow(services, owner -> null);
         page = (SearchPage) window.page(SearchPage.ID);
         scene = window.createScene(1200, 780);
@@ -69,12 +70,12 @@ class SearchPageTest {
 
         Label summary = robot.lookup("#searchSummary").query();
         assertTrue(summary.getText().startsWith("48 photos"), summary.getText());
-        assertTrue(summary.getText().contains(services.catalogue().encoder().modelId()), summary.getText());
+        assertTrue(summary.getText().contains(services.photos().model()), summary.getText());
         assertFalse(((Label) robot.lookup("#searchMessage").query()).isVisible(), "no hint or error");
 
         // the visible tiles show the hits' real thumbnail files, decoded, in rank order
-        List<SearchHit> hits = fx(() -> page.grid().hits());
-        Set<Path> thumbnails = hits.stream().map(SearchHit::thumbnail).collect(Collectors.toSet());
+        List<Hit> hits = fx(() -> page.grid().hits());
+        Set<Path> thumbnails = hits.stream().map(Hit::thumbnail).collect(Collectors.toSet());
         hits.forEach(h -> assertTrue(Files.isRegularFile(h.thumbnail()), "thumbnail file exists: " + h.thumbnail()));
         List<ImageView> views = robot.lookup(".result-cell .image-view").queryAllAs(ImageView.class).stream()
                 .filter(v -> v.getImage() != null).toList();
@@ -101,7 +102,8 @@ class SearchPageTest {
         waitUntil(10, "viewer open", () -> robot.lookup("#viewerPath").tryQuery().isPresent());
         Label path = robot.lookup("#viewerPath").query();
         assertEquals(hits.get(0).path().toString(), path.getText());
-        assertTrue(((Label) robot.lookup("#viewerFacts").query()).getText().contains("Hamming distance 0"));
+        assertTrue(((Label) robot.lookup("#viewerFacts").query()).getText()
+                .contains("Hamming distance " + hits.get(0).distance()));
         AppFixtures.screenshot(path.getScene(), "photo-viewer");
         robot.clickOn("#showInFolder");
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,5 +1,5 @@
 package org.sketchfind.app.event;
 
 /** Totals of the photo collection after a change (for the status bar). */
-public record CollectionStatus(String model, int bits, long photos, long encoded, int folders) {
+public record CollectionTotals(String model, int bits, long photos, long encoded, int folders) {
 }
