@@ -1,6 +1,7 @@
 package org.sketchfind.engine.index;
 
 import org.sketchfind.engine.code.Codes;
+import org.sketchfind.engine.data.FileSha256;
 import org.sketchfind.engine.data.ImageLoader;
 import org.sketchfind.engine.job.CancellationToken;
 

@@ -1,6 +1,6 @@
 package org.sketchfind.engine.model;
 
-import org.sketchfind.engine.index.FileSha256;
+import org.sketchfind.engine.data.FileSha256;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

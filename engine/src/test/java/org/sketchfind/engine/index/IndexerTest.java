@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sketchfind.engine.data.FileSha256;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

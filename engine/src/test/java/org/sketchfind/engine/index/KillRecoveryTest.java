@@ -2,6 +2,7 @@ package org.sketchfind.engine.index;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sketchfind.engine.data.FileSha256;
 
 import javax.imageio.ImageIO;
 import java.io.BufferedReader;

@@ -1,6 +1,7 @@
 package org.sketchfind.engine.index;
 
 import org.sketchfind.engine.TestData;
+import org.sketchfind.engine.data.FileSha256;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sketchfind.engine.TestData;
-import org.sketchfind.engine.index.FileSha256;
+import org.sketchfind.engine.data.FileSha256;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

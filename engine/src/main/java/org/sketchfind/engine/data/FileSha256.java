@@ -1,4 +1,4 @@
-package org.sketchfind.engine.index;
+package org.sketchfind.engine.data;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 of a file's bytes as lower-case hex: the catalogue's content key ({@link Indexer}) and the checksum of
+ * SHA-256 of a file's bytes as lower-case hex: the catalogue's content key ({@code index.Indexer}) and the checksum of
  * {@code SHA256SUMS} files ({@code org.sketchfind.engine.model.Sha256Sums}).
  */
 public final class FileSha256 {
