@@ -21,6 +21,6 @@ class ArchitectureTest {
             .that().resideInAPackage("org.sketchfind.app..")
             .should().dependOnClassesThat(resideInAPackage("org.sketchfind.engine..")
                     .and(not(resideInAPackage("org.sketchfind.engine")))
-                    .as("engine internals (any package below org.sketchfind.engine)"))
+                    .as("are engine internals (any package below org.sketchfind.engine)"))
             .because("the app is a client of the engine's facade, like the command line");
 }

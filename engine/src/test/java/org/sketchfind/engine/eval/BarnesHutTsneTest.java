@@ -1,6 +1,5 @@
 package org.sketchfind.engine.eval;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sketchfind.engine.job.CancellationToken;
 
@@ -297,22 +296,5 @@ class BarnesHutTsneTest {
             }
         }
         return out;
-    }
-
-    /** The figure: 2,000 points, 512 dimensions, default settings (1000 iterations). */
-    @Test
-    @Tag("benchmark")
-    void benchmark2000Points() {
-        for (int dims : new int[]{64, 512}) {
-            int[] labels = new int[2000];
-            double[][] x = gaussianClusters(2000, dims, 25, 3, 17, labels);
-            long t0 = System.nanoTime();
-            BarnesHutTsne.Result r = BarnesHutTsne.embed(x, BarnesHutTsne.Config.defaults());
-            double s = (System.nanoTime() - t0) / 1e9;
-            double trust = Trustworthiness.of(x, r.embedding(), 12);
-            System.out.printf(Locale.ROOT, "BENCH t-SNE N=2000 D=%d threads=%d iterations=1000: %.2f s, final KL %.4f,"
-                            + " trustworthiness(k=12) %.4f%n", dims, Runtime.getRuntime().availableProcessors(), s,
-                    r.finalKl(), trust);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package org.sketchfind.engine.index;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sketchfind.engine.PhotoCollection;
 import org.sketchfind.engine.SearchResult;
@@ -40,18 +37,19 @@ import java.util.Random;
  *   <li>for SqueezeNet 1.1 also the encode on the SameDiff graph it used to run on ({@link ReferenceSqueezeNet}).</li>
  * </ul>
  * Models: the shipped SqueezeNet model {@code models/zsih-sketchy-64-semantic.zip} and the MobileNetV2 model named by
- * {@code -Dbench.mobilenetModel=FILE} (default: the shipped default when it is a MobileNetV2 model). Not a test:
- * prints median and 90th percentile with the load average. Run:
- * <pre>
- * ./mvnw -B -pl engine -am test -Pbench -Dtest=SearchLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * </pre>
+ * {@code -Dbench.mobilenetModel=FILE} (default: the shipped default when it is a MobileNetV2 model); runs per
+ * figure {@code -Dbench.runs=40}. Prints median and 90th percentile with the load average. Not a test (nothing to
+ * assert about speed): a benchmark program outside the test count, run as docs/architecture.md, "Benchmarks", says,
+ * with {@code CLASS} = {@code org.sketchfind.engine.index.SearchLatencyBenchmark}.
  */
-@Tag("benchmark")
-class SearchLatencyBenchmark {
+public final class SearchLatencyBenchmark {
     private static final int PHOTOS = 10_000;
 
-    @Test
-    void sketchEncodeAndSketchToResults(@TempDir Path tmp) throws Exception {
+    private SearchLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path tmp = Files.createTempDirectory("sketchfind-search-latency");
         int runs = Integer.getInteger("bench.runs", 40);
         Drawing doodle = QuickDrawReader.read(TestData.path("quickdraw", "simplified", "cat.ndjson")).items().get(0)
                 .drawing();

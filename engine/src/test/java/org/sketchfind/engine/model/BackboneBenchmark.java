@@ -1,7 +1,5 @@
 package org.sketchfind.engine.model;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -12,21 +10,26 @@ import java.util.Locale;
 /**
  * Backbone forward time per image at batch 1 and batch 16 (the feature map every encoder reads), side by side in one
  * run: SqueezeNet 1.1 on the SameDiff graph it used to run on ({@link ReferenceSqueezeNet}), and SqueezeNet 1.1 and
- * MobileNetV2 on ONNX Runtime (what Sketchfind runs now). Not a test: prints figures with the load average. Run:
+ * MobileNetV2 on ONNX Runtime (what Sketchfind runs now), printed with the load average. Knobs:
+ * {@code -Dbench.runs1=20 -Dbench.runs16=5} (before {@code -cp}).
+ * Not a test (nothing to assert about speed): a benchmark program outside the test count. Run from the repository
+ * root, as every engine benchmark (docs/architecture.md, "Benchmarks"):
  * <pre>
- * ./mvnw -B -pl engine -am test -Pbench -Dtest=BackboneBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -B -q -o -pl engine -am test-compile
+ * ./mvnw -B -q -o -pl engine dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
+ * java -Xmx3g -Dorg.bytedeco.javacpp.maxbytes=6G -cp engine/target/test-classes:engine/target/classes:$(cat engine/target/bench.cp) \
+ *     org.sketchfind.engine.model.BackboneBenchmark
  * </pre>
- * Output in {@code engine/target/surefire-reports/org.sketchfind.engine.model.BackboneBenchmark-output.txt} and on
- * the console. Knobs: {@code -Dbench.runs1=20 -Dbench.runs16=5}.
  */
-@Tag("benchmark")
-class BackboneBenchmark {
+public final class BackboneBenchmark {
+    private BackboneBenchmark() {
+    }
+
     private interface Net {
         void forward(int n);
     }
 
-    @Test
-    void forwardTimePerImage() throws Exception {
+    public static void main(String[] args) throws Exception {
         int runs1 = Integer.getInteger("bench.runs1", 20);
         int runs16 = Integer.getInteger("bench.runs16", 5);
         String[] names = {"SqueezeNet 1.1, SameDiff", "SqueezeNet 1.1, ONNX Runtime", "MobileNetV2, ONNX Runtime"};

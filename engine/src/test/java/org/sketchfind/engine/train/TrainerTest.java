@@ -46,6 +46,8 @@ class TrainerTest {
     /** Records every event. */
     static class Recorder implements TrainingListener {
         final List<Step> steps = new ArrayList<>();
+        /** When each step event arrived (System.nanoTime()). */
+        final List<Long> stepNanos = new ArrayList<>();
         final List<Epoch> epochs = new ArrayList<>();
         final List<Long> checkpoints = new ArrayList<>();
         Start start;
@@ -60,6 +62,7 @@ class TrainerTest {
         @Override
         public void onStep(Step e) {
             steps.add(e);
+            stepNanos.add(System.nanoTime());
             if (cancelAt != null && e.step() == cancelStep) {
                 cancelAt.cancel();
             }
@@ -105,6 +108,7 @@ class TrainerTest {
     @Test
     void trainsWritesRunFolderAndAModelWhoseCodesDiffer(@TempDir Path run) throws Exception {
         Recorder rec = new Recorder();
+        long t0 = System.nanoTime();
         TrainingResult r = new Trainer().train(data, CFG, RunOptions.epochs(3).withCheckpointEvery(2), run, rec,
                 CancellationToken.none());
         assertEquals(TrainingResult.Status.COMPLETED, r.status());
@@ -112,10 +116,22 @@ class TrainerTest {
         assertEquals(3L * perEpoch, r.steps());
         assertEquals(r.steps(), rec.steps.size());
         assertEquals(3, rec.epochs.size());
-        for (TrainingListener.Step s : rec.steps) {
-            s.losses().forEach((k, v) -> assertTrue(Double.isFinite(v), k + "=" + v));
-            assertTrue(s.pairsPerSecond() > 0 && s.etaSeconds() >= 0);
+        double slowest = 0; // the longest wait between two step events so far: no step took longer
+        for (int k = 0; k < rec.steps.size(); k++) {
+            TrainingListener.Step s = rec.steps.get(k);
+            s.losses().forEach((key, v) -> assertTrue(Double.isFinite(v), key + "=" + v));
             assertEquals(CFG.learningRate(), s.learningRate());
+            slowest = Math.max(slowest, (rec.stepNanos.get(k) - (k == 0 ? t0 : rec.stepNanos.get(k - 1))) / 1e9);
+            long remaining = s.totalSteps() - s.step();
+            if (remaining == 0) {
+                assertEquals(0.0, s.etaSeconds(), "nothing left after the last step");
+                continue;
+            }
+            double perStep = s.etaSeconds() / remaining; // the ETA is the steps left at the running step time
+            assertTrue(perStep > 0 && perStep <= slowest, "step time " + perStep + " s within 0.." + slowest
+                    + " s at step " + s.step());
+            assertEquals(CFG.batchSize(), s.pairsPerSecond() * perStep, 1e-6 * CFG.batchSize(),
+                    "pairs per second and ETA come from the same step time: a batch of pairs per step");
         }
         for (TrainingListener.Epoch e : rec.epochs) {
             assertTrue(e.validationMap() > 0 && e.validationMap() <= 1, "validation mAP " + e.validationMap());

@@ -1,7 +1,5 @@
 package org.sketchfind.engine.train;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sketchfind.engine.features.ArrayFeatureMaps;
@@ -16,14 +14,21 @@ import java.util.SplittableRandom;
 
 /**
  * Time of one full-size training step (512×13×13 maps, Eq. 2 at 65,536-d, Eq. 3 at 1024, M = 64, Adam over all
- * parameters) at batch 32 and 250 on random non-negative feature maps. Prints figures; asserts nothing about
- * speed. Run: {@code ./mvnw -B -o -pl engine -am test -Pbench -Dtest=ZsihStepBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false}; output in engine/target/surefire-reports/*ZsihStepBenchmark-output.txt.
+ * parameters) at batch 32 and 250 on random non-negative feature maps, printed on stdout.
+ * Not a test (nothing to assert about speed): a benchmark program outside the test count. Run from the repository
+ * root, as every engine benchmark (docs/architecture.md, "Benchmarks"):
+ * <pre>
+ * ./mvnw -B -q -o -pl engine -am test-compile
+ * ./mvnw -B -q -o -pl engine dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
+ * java -Xmx3g -Dorg.bytedeco.javacpp.maxbytes=6G -cp engine/target/test-classes:engine/target/classes:$(cat engine/target/bench.cp) \
+ *     org.sketchfind.engine.train.ZsihStepBenchmark
+ * </pre>
  */
-@Tag("benchmark")
-class ZsihStepBenchmark {
-    @Test
-    void stepTimes() {
+public final class ZsihStepBenchmark {
+    private ZsihStepBenchmark() {
+    }
+
+    public static void main(String[] args) {
         int classes = 100;
         for (int batch : new int[]{32, 250}) {
             ZsihConfig cfg = ZsihConfig.defaults().withBatchSize(batch);

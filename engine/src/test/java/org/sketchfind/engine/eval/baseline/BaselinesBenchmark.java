@@ -1,7 +1,5 @@
 package org.sketchfind.engine.eval.baseline;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.sketchfind.engine.eval.Report;
 import org.sketchfind.engine.model.ItqHasher;
 
@@ -13,11 +11,30 @@ import java.util.Random;
 /**
  * Fit times at the size of the Sketchy seen split (100 classes × 25 sketches + 25 photos, 512-d features, 100-d class
  * vectors), on synthetic class-clustered features (the backbone is not run here), and the unseen-split evaluation
- * (25 classes, 625 queries × 625 photos). Prints figures; asserts nothing about speed. Run with
- * {@code ./mvnw -o -pl engine -am test -Pbench -Dtest=BaselinesBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * (25 classes, 625 queries × 625 photos), printed on stdout: {@code dsh} (DSH and ITQ fit times), {@code all}
+ * (every baseline fitted and evaluated; the default) or both ({@code dsh all}).
+ * Not a test (nothing to assert about speed): a benchmark program outside the test count. Run from the repository
+ * root, as every engine benchmark (docs/architecture.md, "Benchmarks"):
+ * <pre>
+ * ./mvnw -B -q -o -pl engine -am test-compile
+ * ./mvnw -B -q -o -pl engine dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
+ * java -Xmx3g -Dorg.bytedeco.javacpp.maxbytes=6G -cp engine/target/test-classes:engine/target/classes:$(cat engine/target/bench.cp) \
+ *     org.sketchfind.engine.eval.baseline.BaselinesBenchmark [dsh] [all]
+ * </pre>
  */
-@Tag("benchmark")
-class BaselinesBenchmark {
+public final class BaselinesBenchmark {
+    private BaselinesBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        List<String> what = args.length == 0 ? List.of("all") : List.of(args);
+        if (what.contains("dsh")) {
+            dshFit();
+        }
+        if (what.contains("all")) {
+            sketchySizedFits();
+        }
+    }
 
     static FeatureSet synthetic(int classes, int perClass, int dims, long seed) {
         Random rnd = new Random(seed);
@@ -47,8 +64,7 @@ class BaselinesBenchmark {
         return new FeatureSet(names, vectors, sk, skl, ph, phl);
     }
 
-    @Test
-    void dshFit() {
+    static void dshFit() {
         FeatureSet seen = synthetic(100, 25, 512, 1);
         TrainingFeatures train = TrainingFeatures.seenOnly(seen, List.of());
         DshBaseline dsh = new DshBaseline(64, 42);
@@ -61,8 +77,7 @@ class BaselinesBenchmark {
         System.out.printf(Locale.ROOT, "ITQ 64 bits fit %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
-    @Test
-    void sketchySizedFits() {
+    static void sketchySizedFits() {
         FeatureSet seen = synthetic(100, 25, 512, 1), unseen = synthetic(25, 25, 512, 2);
         System.out.printf(Locale.ROOT, "cores %d, load %.1f%n", Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
