@@ -36,9 +36,24 @@ final class FeatureWork {
                 new IllegalArgumentException(data + " has no classes.tsv with a column " + split));
     }
 
+    /** {@code given}, else {@link Sketchfind#defaultFeatureCache()}. */
+    static Path cacheDir(Path given) {
+        return given != null ? given : Sketchfind.defaultFeatureCache();
+    }
+
+    /** {@code given}, else the default GloVe file beside the data set {@code data}. */
+    static Path gloveFile(Path given, Path data) {
+        return given != null ? given : data.toAbsolutePath().getParent().resolve("glove/glove.6B.100d.top40k.txt");
+    }
+
+    /** {@code backbone} if it is a known one (else an IllegalArgumentException naming them), null: the default. */
+    static String backboneName(String backbone) {
+        return backbone == null ? Backbones.DEFAULT : Backbones.checkName(backbone);
+    }
+
     /** The extractor of {@code backbone} (null: the default), the process's shared session. */
     static FeatureExtractor extractor(String backbone) throws IOException {
-        return FeatureExtractor.of(backbone == null ? Backbones.DEFAULT : Backbones.checkName(backbone));
+        return FeatureExtractor.of(backboneName(backbone));
     }
 
     /** Feature caching's progress as the facade's event. */
@@ -50,7 +65,7 @@ final class FeatureWork {
     /** Opens (or first computes) a data set's features, logging and reporting to {@code listener}. */
     static DatasetFeatures features(Dataset dataset, Path cache, FeatureExtractor fx, JobListener<Progress> listener,
                                     CancellationToken token) throws IOException {
-        return DatasetFeatures.load(dataset, cache != null ? cache : Sketchfind.defaultFeatureCache(), fx,
+        return DatasetFeatures.load(dataset, cacheDir(cache), fx,
                 listener::onLog, p -> listener.onProgress(progress(p)), token);
     }
 
@@ -59,7 +74,7 @@ final class FeatureWork {
         long t0 = System.nanoTime();
         Dataset dataset = Dataset.scan(r.data());
         FeatureExtractor fx = extractor(r.backbone());
-        Path cache = r.cache() != null ? r.cache() : Sketchfind.defaultFeatureCache();
+        Path cache = cacheDir(r.cache());
         try (DatasetFeatures f = features(dataset, cache, fx, listener, token)) {
             return new FeaturesResult(f.photos().size(), f.sketches().size(), cache, (System.nanoTime() - t0) / 1e9,
                     fx.backbone().name());

@@ -1,12 +1,12 @@
 package org.sketchfind.engine;
 
 import org.sketchfind.engine.job.CancellationToken;
+import org.sketchfind.engine.job.Completion;
 
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Long engine work (indexing, feature caching, training, evaluation, paper tables, t-SNE, loading a model) running
@@ -88,21 +88,7 @@ public final class Job<R> {
      * other checked exception wrapped in an IOException.
      */
     public R await() throws IOException, InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(c.getMessage(), c);
-        }
+        return Completion.await(future);
     }
 
     /** The token the engine's work stops on (package-private: the outside world uses the methods above). */

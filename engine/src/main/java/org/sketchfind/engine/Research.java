@@ -71,10 +71,9 @@ final class Research {
             loaded.add(HashingModels.load(file));
         }
         // baselines run on the given backbone, else on the first model's, so that they compare like with like
-        String baselineBackbone = r.backbone() != null || loaded.isEmpty()
-                ? (r.backbone() == null ? Backbones.DEFAULT : Backbones.checkName(r.backbone()))
+        String baselineBackbone = r.backbone() != null || loaded.isEmpty() ? FeatureWork.backboneName(r.backbone())
                 : loaded.get(0).backbone().name();
-        Path cacheDir = cache(r.cache());
+        Path cacheDir = FeatureWork.cacheDir(r.cache());
         Map<String, EvaluationData> byBackbone = new HashMap<>();
         List<Report> reports = new ArrayList<>();
         for (HashingModel m : loaded) {
@@ -123,7 +122,7 @@ final class Research {
                 throw new IllegalArgumentException("baselines other than imagenet-cosine need a training data set");
             }
             FeatureWork.SplitDataset ds = FeatureWork.open(r.train(), r.split());
-            GloveVectors gv = GloveVectors.load(glove(r.glove(), r.train()));
+            GloveVectors gv = GloveVectors.load(FeatureWork.gloveFile(r.glove(), r.train()));
             try (DatasetFeatures f = FeatureWork.features(ds.dataset(), cacheDir, fx, listener, token)) {
                 seen = SeenFeatureSets.of(f, ds.split(), gv);
             }
@@ -159,8 +158,8 @@ final class Research {
             throws IOException {
         FeatureWork.SplitDataset ds = FeatureWork.open(r.data(), r.split());
         ZeroShotSplit zs = ds.split();
-        GloveVectors gv = GloveVectors.load(glove(r.glove(), r.data()));
-        Path cacheDir = cache(r.cache());
+        GloveVectors gv = GloveVectors.load(FeatureWork.gloveFile(r.glove(), r.data()));
+        Path cacheDir = FeatureWork.cacheDir(r.cache());
         Map<Row, HashingModel> rows = new LinkedHashMap<>();
         for (String value : r.models()) {
             ModelArgument arg = ModelArgument.parse(value);
@@ -267,7 +266,7 @@ final class Research {
         try (DatasetFeatures f = FeatureWork.features(ds.dataset(), r.cache(),
                 FeatureExtractor.of(m.backbone().name()), listener, token)) {
             for (CrossStyle.Result res : CrossStyle.evaluate(m, f, ds.split(),
-                    GloveVectors.load(glove(r.glove(), r.data())), r.heldOut(), r.seed(), r.drawings(),
+                    GloveVectors.load(FeatureWork.gloveFile(r.glove(), r.data())), r.heldOut(), r.seed(), r.drawings(),
                     Evaluation.Options.defaults().withExpand(r.expand()), listener::onLog, token)) {
                 Map<String, Object> json = new LinkedHashMap<>(res.report().toJson());
                 json.put("source", res.source());
@@ -446,15 +445,6 @@ final class Research {
     private static int[] rows(List<LabeledImage> all, List<LabeledImage> chosen) {
         Map<LabeledImage, Integer> row = rowsOf(all);
         return chosen.stream().mapToInt(row::get).toArray();
-    }
-
-    private static Path cache(Path given) {
-        return given != null ? given : Sketchfind.defaultFeatureCache();
-    }
-
-    /** {@code given}, else the default GloVe file beside the data set {@code data}. */
-    static Path glove(Path given, Path data) {
-        return given != null ? given : data.toAbsolutePath().getParent().resolve("glove/glove.6B.100d.top40k.txt");
     }
 
     private static EvaluationResult result(List<Report> reports, List<Path> files) {

@@ -125,7 +125,7 @@ public final class Sketchfind implements AutoCloseable {
      * @param weightsDir the backbone's weights folder, or null for the shipped one (the process's shared session)
      */
     public Embedding embed(Path image, boolean sketch, String backbone, Path weightsDir) throws IOException {
-        String name = backbone == null ? DEFAULT_BACKBONE : Backbones.checkName(backbone);
+        String name = FeatureWork.backboneName(backbone);
         long t0 = System.nanoTime();
         BufferedImage img = QueryImage.image(image).image();
         long t1 = System.nanoTime();

@@ -66,7 +66,7 @@ public record TrainingRequest(Path data, Path glove, String split, Path cache, S
 
     /** The GloVe file the run reads: {@link #glove()}, else the default beside the data set. */
     public Path gloveFile() {
-        return glove != null ? glove : data.toAbsolutePath().getParent().resolve("glove/glove.6B.100d.top40k.txt");
+        return FeatureWork.gloveFile(glove, data);
     }
 
     /** The λ the run gets: the one given, else the recipe's for {@code decoder}. */

@@ -1,9 +1,9 @@
 package org.sketchfind.engine.index;
 
 import org.sketchfind.engine.job.CancellationToken;
+import org.sketchfind.engine.job.Completion;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * A running (or queued) scan: its {@link CancellationToken} (pause, resume, cancel) and its result. Cancelling keeps
@@ -56,23 +56,9 @@ public final class ScanHandle {
         return future;
     }
 
-    /** Waits for the end of the scan. */
+    /** Waits for the end of the scan (a failure rethrown as the scan threw it: {@link Completion#await}). */
     public ScanResult await() throws InterruptedException, java.io.IOException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof java.io.IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new java.io.IOException(c);
-        }
+        return Completion.await(future);
     }
 
     /** Blocks the calling (indexer) thread while paused; returns false if cancelled. */
