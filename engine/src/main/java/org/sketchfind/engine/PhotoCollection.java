@@ -132,8 +132,16 @@ public final class PhotoCollection implements AutoCloseable {
         service.watch(scanListener(listener));
     }
 
-    /** The {@code k} photos nearest to a drawing (rasterized as every sketch is). */
+    /** The {@code k} photos nearest to a drawing (rasterized as every sketch is), without query expansion. */
     public SearchResult search(Sketch sketch, int k) throws IOException {
+        return search(sketch, k, 0);
+    }
+
+    /**
+     * The {@code k} photos nearest to a drawing, after query expansion with its {@code expand} nearest photos when
+     * {@code expand} &gt; 0 (see {@link #search(BufferedImage, int, int)}).
+     */
+    public SearchResult search(Sketch sketch, int k, int expand) throws IOException {
         if (sketch.isEmpty()) {
             throw new IllegalArgumentException("an empty sketch has nothing to search with");
         }
@@ -141,16 +149,25 @@ public final class PhotoCollection implements AutoCloseable {
         for (Sketch.Stroke s : sketch.strokes()) {
             strokes.add(new Stroke(s.xs(), s.ys()));
         }
-        return search(Rasterizer.defaults().renderRgb(new Drawing(strokes)), k);
+        return search(Rasterizer.defaults().renderRgb(new Drawing(strokes)), k, expand);
     }
 
     /** The {@code k} photos nearest to a sketch image (black strokes on white) in Hamming distance. */
     public SearchResult search(BufferedImage sketch, int k) throws IOException {
+        return search(sketch, k, 0);
+    }
+
+    /**
+     * The {@code k} photos nearest to a sketch image in Hamming distance; with {@code expand} &gt; 0 the query is
+     * first expanded by a majority vote with the codes of its {@code expand} nearest photos (average query
+     * expansion, {@link org.sketchfind.engine.code.QueryExpansion}), and distances are to the expanded query.
+     */
+    public SearchResult search(BufferedImage sketch, int k, int expand) throws IOException {
         long t0 = System.nanoTime();
         long[] query = sketches.encode(sketch);
         long t1 = System.nanoTime();
         PhotoSearch search = service.search();
-        List<Hit> hits = search.nearest(query, k).stream()
+        List<Hit> hits = search.nearest(query, k, expand).stream()
                 .map(h -> new Hit(h.id(), h.path(), h.thumbnail(), h.distance())).toList();
         long t2 = System.nanoTime();
         return new SearchResult(hits, model(), bits(), search.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
