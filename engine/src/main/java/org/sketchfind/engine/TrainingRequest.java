@@ -48,6 +48,10 @@ public record TrainingRequest(Path data, Path glove, String split, Path cache, S
                               String propagation, String decoder, String binarization) {
     /** λ of the shipped recipe, chosen on the zero-shot proxy of held-out seen classes. */
     public static final double DEFAULT_SEMANTIC_WEIGHT = 100;
+    /** λ_a of the shipped recipe (anchored codes), chosen on the zero-shot proxy of held-out seen classes. */
+    public static final double DEFAULT_ANCHOR_WEIGHT = 1000;
+    /** Epochs of the shipped recipe (fixed before the proxy runs that chose λ_a; docs/zsih-model-and-training.md). */
+    public static final int DEFAULT_EPOCHS = 8;
     public static final List<String> FUSIONS = names(ZsihConfig.Fusion.values());
     public static final List<String> PROPAGATIONS = names(ZsihConfig.Propagation.values());
     public static final List<String> DECODERS = names(ZsihConfig.Decoder.values());
@@ -91,7 +95,7 @@ public record TrainingRequest(Path data, Path glove, String split, Path cache, S
         private String backbone;
         private boolean resume;
         private int bits = 64;
-        private int epochs = 40;
+        private int epochs = DEFAULT_EPOCHS;
         private long maxSteps;
         private int batch = 64;
         private double t = 0.1;
@@ -99,7 +103,7 @@ public record TrainingRequest(Path data, Path glove, String split, Path cache, S
         private double entropyWeight = 0.2;
         private int entropyWarmup = 150;
         private Double semanticWeight;
-        private double anchorWeight;
+        private double anchorWeight = DEFAULT_ANCHOR_WEIGHT;
         private long seed = 42;
         private int heldOut = 3;
         private int validationClasses;

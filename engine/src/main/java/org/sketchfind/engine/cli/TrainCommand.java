@@ -34,7 +34,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--bits", defaultValue = "64", description = "code length M: 16, 32, 64 or 128 (default 64)")
     int bits;
 
-    @Option(names = "--epochs", defaultValue = "40", description = "epochs (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "8", description = "epochs; 0 writes the initial (closed-form anchored)"
+            + " model (default ${DEFAULT-VALUE}; the paper's recipe without anchors used 40)")
     int epochs;
 
     @Option(names = "--max-steps", defaultValue = "0", description = "stop after this many steps (0: no limit)")
@@ -64,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " ablation, which has no decoder mean)")
     Double semanticWeight;
 
-    @Option(names = "--anchor-weight", defaultValue = "0", paramLabel = "LAMBDA_A",
+    @Option(names = "--anchor-weight", defaultValue = "1000", paramLabel = "LAMBDA_A",
             description = "weight of the anchored codes (not in the paper, which is 0): above 0 the encoders start from"
                     + " a closed-form solution (photo codes that keep the backbone's photo neighbourhoods, sketch codes"
                     + " regressed onto their class's photo codes) and are held near it (default ${DEFAULT-VALUE})")

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class QueryExpansion {
     /** The k of the shipped search (0 turns expansion off). */
-    public static final int DEFAULT_K = 10;
+    public static final int DEFAULT_K = 20;
 
     private QueryExpansion() {
     }

@@ -14,7 +14,7 @@ public final class Backbones {
     /** Every backbone, by {@link Backbone#name()}. */
     public static final List<String> NAMES = List.of(SqueezeNet11.NAME, MobileNetV2.NAME);
     /** The backbone new training runs and feature caches use unless told otherwise. */
-    public static final String DEFAULT = SqueezeNet11.NAME;
+    public static final String DEFAULT = MobileNetV2.NAME;
     /** What a model file that predates backbone names was trained on. */
     public static final String LEGACY = SqueezeNet11.NAME;
     /** System property that overrides the folder holding {@code <name>/SHA256SUMS} and {@code <name>/weights}. */
