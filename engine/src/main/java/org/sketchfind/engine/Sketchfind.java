@@ -139,6 +139,23 @@ public final class Sketchfind implements AutoCloseable {
                 e.logits(), e.topK(5), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, fx.backbone().name());
     }
 
+    /**
+     * Writes the ONNX graph ONNX Runtime runs for a backbone (built from its checksummed {@code .npy} weights, the same
+     * bytes the engine builds in memory when the backbone loads), e.g. to inspect it with Netron.
+     *
+     * @param backbone one of {@link #backbones()}, or null for the default
+     * @return the bytes written
+     */
+    public static long exportOnnx(String backbone, Path file) throws IOException {
+        byte[] graph = Backbones.shared(FeatureWork.backboneName(backbone)).onnxGraph();
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
+        java.nio.file.Files.write(file, graph);
+        return graph.length;
+    }
+
     // ------------------------------------------------------------------------------------------------ collection
 
     /**

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
                 TsneCommand.class,
                 PaperTableCommand.class,
                 CrossStyleCommand.class,
-                FigureCommand.class})
+                FigureCommand.class,
+                ExportOnnxCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
