@@ -198,6 +198,21 @@ public final class ImagePreprocessor {
         float[] r = new float[n];
         float[] gr = new float[n];
         float[] b = new float[n];
+        if (img.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte bytes
+                && raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                && sm.getPixelStride() == 3 && sm.getScanlineStride() == 3 * w
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && bytes.getNumBanks() == 1 && bytes.getOffset() == 0) {
+            // what decoded JPEGs are: read the bytes directly instead of one getRGB colour conversion per pixel
+            byte[] d = bytes.getData();
+            for (int i = 0, j = 0; i < n; i++, j += 3) {
+                b[i] = (d[j] & 0xFF) / 255f;
+                gr[i] = (d[j + 1] & 0xFF) / 255f;
+                r[i] = (d[j + 2] & 0xFF) / 255f;
+            }
+            return new float[][]{r, gr, b};
+        }
         int[] row = new int[w];
         boolean alpha = cm.hasAlpha();
         for (int y = 0; y < h; y++) {
@@ -227,6 +242,14 @@ public final class ImagePreprocessor {
      * {@code cw×ch} window at ({@code x0}, {@code y0}) of the result. Only the needed rows and columns are computed.
      */
     static float[] resizeCrop(float[] src, int w, int h, int nw, int nh, int x0, int y0, int cw, int ch) {
+        if (w == nw && h == nh) {
+            // no resize: the filter's taps are (0, 1, 0), so this is the crop itself (same values, ~10× faster)
+            float[] out = new float[ch * cw];
+            for (int y = 0; y < ch; y++) {
+                System.arraycopy(src, (y + y0) * w + x0, out, y * cw, cw);
+            }
+            return out;
+        }
         Weights wx = weights(w, nw, x0, cw);
         Weights wy = weights(h, nh, y0, ch);
         // horizontal pass over every source row: h × cw

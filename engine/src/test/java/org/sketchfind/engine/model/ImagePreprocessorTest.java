@@ -30,6 +30,29 @@ class ImagePreprocessorTest {
         return v * ImagePreprocessor.STD[c] + ImagePreprocessor.MEAN[c];
     }
 
+    /**
+     * The fast paths (raw bytes of a decoded JPEG's BGR raster; no filtering when no resize is needed) give exactly
+     * what the general path gives: the same real photo as TYPE_3BYTE_BGR and as TYPE_INT_ARGB (read through getRGB),
+     * at 256×256 (crop only) and at 300×256 (resized).
+     */
+    @Test
+    void fastPathsEqualTheGeneralPath() throws IOException {
+        BufferedImage photo = ImageIO.read(TestData.path("sketchy", "photo", "dog").toFile().listFiles()[0]);
+        for (int w : new int[]{photo.getWidth(), 300}) {
+            BufferedImage bgr = new BufferedImage(w, photo.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+            BufferedImage argb = new BufferedImage(w, photo.getHeight(), BufferedImage.TYPE_INT_ARGB);
+            for (BufferedImage target : List.of(bgr, argb)) {
+                Graphics2D g = target.createGraphics();
+                g.drawImage(photo, 0, 0, w, photo.getHeight(), null);
+                g.dispose();
+            }
+            for (ImagePreprocessor.Mode mode : ImagePreprocessor.Mode.values()) {
+                assertArrayEquals(ImagePreprocessor.chw(argb, mode), ImagePreprocessor.chw(bgr, mode), 1e-6f,
+                        w + " wide, " + mode);
+            }
+        }
+    }
+
     @Test
     void normalisesWithImageNetMeanAndStd() {
         float[] x = ImagePreprocessor.chw(filled(300, 200, BufferedImage.TYPE_INT_RGB, new Color(255, 0, 51)),
