@@ -132,6 +132,12 @@ public final class PhotoCollection implements AutoCloseable {
         service.watch(scanListener(listener));
     }
 
+    /**
+     * The query expansion of the shipped search: k nearest photos ({@link org.sketchfind.engine.code.QueryExpansion}),
+     * chosen on held-out seen classes.
+     */
+    public static final int DEFAULT_EXPAND = org.sketchfind.engine.code.QueryExpansion.DEFAULT_K;
+
     /** The {@code k} photos nearest to a drawing (rasterized as every sketch is), without query expansion. */
     public SearchResult search(Sketch sketch, int k) throws IOException {
         return search(sketch, k, 0);

@@ -37,6 +37,10 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", defaultValue = "10", description = "number of results (default 10)")
     int top;
 
+    @Option(names = "--expand", paramLabel = "K", description = "query expansion: re-rank with the majority code of the"
+            + " query and its K nearest photos (default: the app's, " + PhotoCollection.DEFAULT_EXPAND + "; 0 turns it off)")
+    Integer expand;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "catalogue folder (default: the per-user one)")
     Path dataDir;
 
@@ -60,7 +64,7 @@ public final class SearchCommand implements Callable<Integer> {
             return 2;
         }
         try (Sketchfind engine = new Sketchfind(model); PhotoCollection collection = engine.openCollection(dataDir)) {
-            SearchResult r = collection.search(sketch, top);
+            SearchResult r = collection.search(sketch, top, expand != null ? expand : PhotoCollection.DEFAULT_EXPAND);
             if (r.searched() == 0) {
                 System.err.println("sketchfind search: the catalogue in " + collection.dataDir()
                         + " has no photos encoded by " + r.model() + "; run: sketchfind index add FOLDER");
