@@ -37,9 +37,11 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", defaultValue = "10", description = "number of results (default 10)")
     int top;
 
-    @Option(names = "--expand", paramLabel = "K", description = "query expansion: re-rank with the majority code of the"
-            + " query and its K nearest photos (default: the app's, " + PhotoCollection.DEFAULT_EXPAND + "; 0 turns it off)")
-    Integer expand;
+    @Option(names = "--expand", paramLabel = "K", defaultValue = "0", description = "query expansion: re-rank with the"
+            + " majority code of the query and its K nearest photos (" + PhotoCollection.DEFAULT_EXPAND + " is what the"
+            + " app's 'refine' uses; it helps collections with many photos per subject and hurts sparse ones; default 0:"
+            + " off)")
+    int expand;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "catalogue folder (default: the per-user one)")
     Path dataDir;
@@ -64,7 +66,7 @@ public final class SearchCommand implements Callable<Integer> {
             return 2;
         }
         try (Sketchfind engine = new Sketchfind(model); PhotoCollection collection = engine.openCollection(dataDir)) {
-            SearchResult r = collection.search(sketch, top, expand != null ? expand : PhotoCollection.DEFAULT_EXPAND);
+            SearchResult r = collection.search(sketch, top, expand);
             if (r.searched() == 0) {
                 System.err.println("sketchfind search: the catalogue in " + collection.dataDir()
                         + " has no photos encoded by " + r.model() + "; run: sketchfind index add FOLDER");
