@@ -11,9 +11,11 @@ import org.sketchfind.engine.model.HashingModel;
 import org.sketchfind.engine.model.HashingModels;
 import org.sketchfind.engine.model.ImagePreprocessor;
 import org.sketchfind.engine.model.ModelFile;
+import org.sketchfind.engine.model.ModelSummary;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +45,7 @@ public final class Sketchfind implements AutoCloseable {
     private final Path modelFile;
     private final Jobs jobs = new Jobs();
     private HashingModel model;
+    private ModelSummary summary;
 
     /** The shipped default model (or {@code -Dsketchfind.model=FILE}). */
     public Sketchfind() {
@@ -52,6 +55,15 @@ public final class Sketchfind implements AutoCloseable {
     /** The given model file (a ZSIH model zip or an ITQ file); null for the default. */
     public Sketchfind(Path modelFile) {
         this.modelFile = modelFile;
+    }
+
+    /**
+     * The version of this build of Sketchfind (the Maven project version, e.g. {@code 0.1.0-SNAPSHOT}): the one
+     * version the command line's {@code --version}, the app's About page and the packages show. Cheap: reads a
+     * resource, loads no model.
+     */
+    public static String version() {
+        return Version.VALUE;
     }
 
     /** The frozen backbones features can be computed with. */
@@ -82,6 +94,15 @@ public final class Sketchfind implements AutoCloseable {
             model = HashingModels.load(modelFileOrDefault());
         }
         return model;
+    }
+
+    /** The model's id, name and bits, read from its file without loading it (or from the model, once loaded). */
+    private synchronized ModelSummary summary() throws IOException {
+        if (summary == null) {
+            summary = model != null ? new ModelSummary(model.id(), model.name(), model.bits(), model.backbone().name())
+                    : ModelSummary.of(modelFileOrDefault());
+        }
+        return summary;
     }
 
     private Path modelFileOrDefault() throws IOException {
@@ -165,12 +186,54 @@ public final class Sketchfind implements AutoCloseable {
      */
     public PhotoCollection openCollection(Path dataDir) throws IOException {
         HashingModel m = model();
+        return open(dataDir, new ModelSummary(m.id(), m.name(), m.bits(), m.backbone().name()));
+    }
+
+    /**
+     * The photo collection stored in {@code dataDir} (null: {@link #defaultDataDir()}) as quick commands want it:
+     * the model is read only for its id, name and bits, and loads when a photo or a sketch is first encoded (a
+     * status, a removal or a rescan that finds nothing new never loads it). With {@code create} false, a folder
+     * that holds no catalogue is refused with an IllegalArgumentException that says so, and nothing is written
+     * there; with {@code create} true a new catalogue is made. The caller closes it.
+     */
+    public PhotoCollection openCollectionLazily(Path dataDir, boolean create) throws IOException {
+        Path dir = dataDir != null ? dataDir : defaultDataDir();
+        if (!create) {
+            requireCollection(dir);
+        }
+        return open(dir, summary());
+    }
+
+    /** Whether {@code dataDir} (null: {@link #defaultDataDir()}) holds a catalogue; creates nothing. */
+    public static boolean hasCollection(Path dataDir) {
+        return CatalogueService.exists(dataDir != null ? dataDir : defaultDataDir());
+    }
+
+    private static void requireCollection(Path dir) {
+        if (!hasCollection(dir)) {
+            throw new IllegalArgumentException("no Sketchfind catalogue in " + dir.toAbsolutePath().normalize()
+                    + (java.nio.file.Files.isDirectory(dir) ? " (the folder has none)" : " (the folder does not exist)")
+                    + "; index add FOLDER creates one");
+        }
+    }
+
+    private PhotoCollection open(Path dataDir, ModelSummary m) throws IOException {
         CatalogueService service = CatalogueService.open(dataDir, photoEncoder(m));
         return new PhotoCollection(service, sketch -> {
+            HashingModel loaded = model(m);
             synchronized (this) {
-                return m.encodeSketches(List.of(sketch))[0];
+                return loaded.encodeSketches(List.of(sketch))[0];
             }
         }, jobs, false);
+    }
+
+    /** The loaded model, which must be the one {@code expected} describes (codes are stored per model id). */
+    private HashingModel model(ModelSummary expected) throws IOException {
+        HashingModel m = model();
+        if (!m.id().equals(expected.id())) {
+            throw new IllegalStateException("the model loaded as " + m.id() + ", its file said " + expected.id());
+        }
+        return m;
     }
 
     /** {@link #openCollection} as a job: the model loads on an engine thread. */
@@ -178,8 +241,11 @@ public final class Sketchfind implements AutoCloseable {
         return jobs.start("open the collection", false, token -> openCollection(dataDir));
     }
 
-    /** The model's image encoder f as the catalogue's photo encoder (serialised: the model is not thread-safe). */
-    private PhotoEncoder photoEncoder(HashingModel m) {
+    /**
+     * The model's image encoder f as the catalogue's photo encoder (serialised: the model is not thread-safe); the
+     * model loads on the first batch if it has not yet.
+     */
+    private PhotoEncoder photoEncoder(ModelSummary m) {
         return new PhotoEncoder() {
             @Override
             public String modelId() {
@@ -198,8 +264,14 @@ public final class Sketchfind implements AutoCloseable {
 
             @Override
             public List<long[]> encode(List<BufferedImage> photos) {
+                HashingModel loaded;
+                try {
+                    loaded = model(m);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 synchronized (Sketchfind.this) {
-                    return List.of(m.encodePhotos(photos));
+                    return List.of(loaded.encodePhotos(photos));
                 }
             }
         };

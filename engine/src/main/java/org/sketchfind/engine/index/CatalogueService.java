@@ -29,6 +29,11 @@ public final class CatalogueService implements AutoCloseable {
         return new CatalogueService(Catalogue.open(dir), encoder, Indexer.Options.defaults());
     }
 
+    /** Whether {@code dataDir} holds a catalogue (its database file); looks only, creates nothing. */
+    public static boolean exists(Path dataDir) {
+        return java.nio.file.Files.isRegularFile(dataDir.resolve(Catalogue.DB_FILE));
+    }
+
     /** Search over the photos' codes of this service's encoder; kept current by every scan this service runs. */
     public PhotoSearch search() {
         return search;

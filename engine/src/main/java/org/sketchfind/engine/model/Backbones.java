@@ -69,6 +69,15 @@ public final class Backbones {
         };
     }
 
+    /** {@link Backbone#displayName()} of {@code name}, known without loading it. */
+    public static String displayName(String name) {
+        return switch (checkName(name)) {
+            case SqueezeNet11.NAME -> SqueezeNet11.DISPLAY_NAME;
+            case MobileNetV2.NAME -> MobileNetV2.DISPLAY_NAME;
+            default -> throw new IllegalStateException(name);
+        };
+    }
+
     /** The backbone whose pooled features have {@code dims} entries, for files that record only that. */
     public static String byPooledDim(int dims) {
         for (String n : NAMES) {

@@ -31,6 +31,18 @@ public final class HashingModels {
 
     /** A ZSIH model zip ({@code PK} signature) or an ITQ file, on the backbone it was made with. */
     public static HashingModel load(Path file) throws IOException {
+        if (isZsihZip(file)) {
+            return ZsihHashingModel.load(file);
+        }
+        try {
+            return ItqBackboneModel.load(file);
+        } catch (IOException | RuntimeException e) {
+            throw neitherKind(file, e);
+        }
+    }
+
+    /** True for a zip ({@code PK} signature: a ZSIH model), false for anything else (an ITQ file, or nothing). */
+    static boolean isZsihZip(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("model file not found: " + file);
         }
@@ -40,14 +52,11 @@ public final class HashingModels {
                 throw new IOException(file + ": not a model file (too short)");
             }
         }
-        if (head[0] == 'P' && head[1] == 'K') {
-            return ZsihHashingModel.load(file);
-        }
-        try {
-            return ItqBackboneModel.load(file);
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": neither a ZSIH model (zip) nor an ITQ file: " + e.getMessage(), e);
-        }
+        return head[0] == 'P' && head[1] == 'K';
+    }
+
+    static IOException neitherKind(Path file, Exception e) {
+        return new IOException(file + ": neither a ZSIH model (zip) nor an ITQ file: " + e.getMessage(), e);
     }
 
     /**

@@ -31,10 +31,14 @@ public final class ItqBackboneModel implements HashingModel {
         byte[] bytes = Files.readAllBytes(itqFile);
         ItqHasher itq = ItqHasher.read(new java.io.ByteArrayInputStream(bytes));
         FeatureExtractor extractor = FeatureExtractor.of(Backbones.byPooledDim(itq.dims()));
+        return new ItqBackboneModel(extractor, itq, id(bytes, itq.bits()));
+    }
+
+    /** The model's stable id: its bits and the CRC-32 of the file. */
+    static String id(byte[] file, int bits) {
         CRC32 crc = new CRC32();
-        crc.update(bytes);
-        return new ItqBackboneModel(extractor, itq,
-                String.format("imagenet-itq-%d-%08x", itq.bits(), crc.getValue()));
+        crc.update(file);
+        return String.format("imagenet-itq-%d-%08x", bits, crc.getValue());
     }
 
     @Override
@@ -42,14 +46,17 @@ public final class ItqBackboneModel implements HashingModel {
         return id;
     }
 
+    /** {@link #method()}, known without loading the model. */
+    static final String METHOD = "ImageNet features + ITQ (model file)";
+
     @Override
     public String method() {
-        return "ImageNet features + ITQ (model file)";
+        return METHOD;
     }
 
     @Override
     public String name() {
-        return method() + ", " + bits() + "-bit";
+        return ZsihHashingModel.name(METHOD, bits());
     }
 
     @Override

@@ -20,6 +20,8 @@ import java.nio.file.Path;
  */
 public final class MobileNetV2 extends Backbone {
     public static final String NAME = "mobilenetv2-1.0";
+    /** {@link #displayName()}, known without loading the network. */
+    public static final String DISPLAY_NAME = "MobileNetV2 1.0";
     /** {first conv index, input width, expanded width, output width, stride, residual} of each block. */
     private static final int[][] BLOCKS = {
             {5, 16, 96, 24, 2, 0}, {10, 24, 144, 24, 1, 1}, {16, 24, 144, 32, 2, 0}, {21, 32, 192, 32, 1, 1},
@@ -39,7 +41,7 @@ public final class MobileNetV2 extends Backbone {
 
     @Override
     public String displayName() {
-        return "MobileNetV2 1.0";
+        return DISPLAY_NAME;
     }
 
     @Override

@@ -205,6 +205,28 @@ public final class ModelFile {
         return new Loaded(manifest, weights, card);
     }
 
+    /**
+     * The manifest of a model file, checked as {@link #read} checks it, without reading the weights (no ND4J, no
+     * checksums of the tensors): what a caller needs to name the model and count its codes.
+     */
+    public static ModelManifest readManifest(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFormatException(file, "not a file");
+        }
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry e = zip.getNextEntry();
+            if (e == null || !MANIFEST.equals(e.getName())) {
+                throw new ModelFormatException(file, "first entry must be " + MANIFEST
+                        + (e == null ? ", found none" : ", found '" + e.getName() + "'") + " (not a Sketchfind model file?)");
+            }
+            return parseManifest(file, readBounded(file, zip, MANIFEST, MAX_MANIFEST_BYTES));
+        } catch (ModelFormatException ex) {
+            throw ex;
+        } catch (IOException ex) {
+            throw new ModelFormatException(file, "corrupt or truncated zip: " + ex.getMessage());
+        }
+    }
+
     private static ModelManifest parseManifest(Path file, byte[] bytes) throws ModelFormatException {
         ModelManifest m;
         try {

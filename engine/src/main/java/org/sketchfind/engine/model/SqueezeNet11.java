@@ -26,6 +26,8 @@ import java.nio.file.Path;
  */
 public final class SqueezeNet11 extends Backbone {
     public static final String NAME = "squeezenet1.1";
+    /** {@link #displayName()}, known without loading the network. */
+    public static final String DISPLAY_NAME = "SqueezeNet 1.1";
     /** Number of ImageNet classes. */
     public static final int CLASSES = 1000;
     /** (squeeze, expand) channel counts of the eight fire modules. */
@@ -43,7 +45,7 @@ public final class SqueezeNet11 extends Backbone {
 
     @Override
     public String displayName() {
-        return "SqueezeNet 1.1";
+        return DISPLAY_NAME;
     }
 
     @Override

@@ -39,10 +39,14 @@ public final class ZsihHashingModel implements HashingModel {
                     + backbone.channels() + "×" + backbone.height() + "×" + backbone.width());
         }
         FeatureExtractor extractor = new FeatureExtractor(backbone);
+        return new ZsihHashingModel(extractor, enc, id(m), method(enc.config(), backbone.name()));
+    }
+
+    /** The model's stable id, from its manifest alone: bits and the first tensor's and the card's checksums. */
+    static String id(ModelManifest m) {
         String digest = m.modelCardSha256() == null ? "" : m.modelCardSha256().substring(0, 8);
         String tensors = m.tensors().isEmpty() ? "" : m.tensors().get(0).sha256().substring(0, 8);
-        String id = "zsih-" + enc.bits() + "-" + tensors + digest;
-        return new ZsihHashingModel(extractor, enc, id, method(enc.config(), backbone));
+        return "zsih-" + m.bits() + "-" + tensors + digest;
     }
 
     @Override
@@ -51,10 +55,10 @@ public final class ZsihHashingModel implements HashingModel {
     }
 
     /** {@link #method(ZsihConfig)} with the backbone named in brackets unless it is the original SqueezeNet 1.1. */
-    static String method(ZsihConfig c, Backbone backbone) {
+    static String method(ZsihConfig c, String backbone) {
         String m = method(c);
-        return backbone.name().equals(Backbones.LEGACY) ? m
-                : m.replaceFirst("^ZSIH", "ZSIH [" + backbone.displayName() + "]");
+        return backbone.equals(Backbones.LEGACY) ? m
+                : m.replaceFirst("^ZSIH", "ZSIH [" + Backbones.displayName(backbone) + "]");
     }
 
     /**
@@ -98,7 +102,12 @@ public final class ZsihHashingModel implements HashingModel {
 
     @Override
     public String name() {
-        return name + ", " + bits() + "-bit";
+        return name(name, bits());
+    }
+
+    /** A model's name for people: its method and code length. */
+    static String name(String method, int bits) {
+        return method + ", " + bits + "-bit";
     }
 
     @Override
