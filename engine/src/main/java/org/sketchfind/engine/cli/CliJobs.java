@@ -60,14 +60,23 @@ final class CliJobs {
         }
     }
 
-    /** Prints "sketchfind COMMAND: cause" on stderr and returns the exit code for {@code failure}. */
+    /**
+     * Prints "sketchfind COMMAND: cause" on stderr (and keeps the cause for {@code --json}'s error object) and
+     * returns the exit code for {@code failure}.
+     */
     static int fail(String command, Exception failure) {
         if (failure instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
         String m = failure.getMessage();
-        System.err.println("sketchfind " + command + ": " + (m == null || m.isBlank() ? failure.toString() : m));
-        return exitCode(failure);
+        return fail(command, m == null || m.isBlank() ? failure.toString() : m, exitCode(failure));
+    }
+
+    /** Prints "sketchfind COMMAND: message" on stderr, keeps it for {@code --json}, and returns {@code exit}. */
+    static int fail(String command, String message, int exit) {
+        System.err.println("sketchfind " + command + ": " + message);
+        JsonOutput.recordError(message);
+        return exit;
     }
 
     static int exitCode(Exception failure) {

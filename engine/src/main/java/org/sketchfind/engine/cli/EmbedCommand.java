@@ -80,7 +80,7 @@ public final class EmbedCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IOException | IllegalArgumentException e) {
-            System.err.println("embed: " + e.getMessage());
+            System.err.println("sketchfind embed: " + e.getMessage());
             return 2;
         }
     }

@@ -51,17 +51,24 @@ public final class IndexCommand implements Runnable {
         Path model;
 
         /**
-         * Opens the collection, runs {@code body} on it and closes it; a failure becomes the one-line message
-         * "sketchfind index SUBCOMMAND: cause" on stderr and its exit code.
+         * Opens the collection (the model loads only if something is encoded; a catalogue is created only if
+         * {@code create}, else a folder without one is refused), runs {@code body} on it and closes it; a failure
+         * becomes the one-line message "sketchfind index SUBCOMMAND: cause" on stderr and its exit code.
          */
-        int run(String subcommand, Body body) {
-            try (Sketchfind engine = new Sketchfind(model); PhotoCollection c = engine.openCollection(dataDir)) {
+        int run(String subcommand, boolean create, Body body) {
+            try (Sketchfind engine = new Sketchfind(model);
+                 PhotoCollection c = engine.openCollectionLazily(dataDir, create)) {
                 return body.apply(c);
             } catch (IOException | RuntimeException | InterruptedException e) {
-                int code = CliJobs.fail("index " + subcommand, e);
-                return code == CliJobs.REFUSED && !(e instanceof IllegalArgumentException) ? CliJobs.FAILED : code;
+                int code = CliJobs.exitCode(e);
+                return CliJobs.fail("index " + subcommand, failureMessage(e),
+                        code == CliJobs.REFUSED && !(e instanceof IllegalArgumentException) ? CliJobs.FAILED : code);
             }
         }
+    }
+
+    private static String failureMessage(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
     }
 
     /** What an index subcommand does with the open collection; returns the exit code. */
@@ -81,10 +88,10 @@ public final class IndexCommand implements Runnable {
         @Override
         public Integer call() {
             if (!Files.isDirectory(folder)) {
-                System.err.println("sketchfind index add: not a folder: " + folder);
-                return 2;
+                return CliJobs.fail("index add", "not a folder: " + folder, CliJobs.REFUSED);
             }
-            return common.run("add", c -> runScan(c, c.addFolder(folder, progressLine()), common.json));
+            // the folder is registered before the model loads: a kill from here on leaves a scan to finish
+            return common.run("add", true, c -> runScan(c, c.addFolder(folder, progressLine()), common.json));
         }
     }
 
@@ -96,11 +103,11 @@ public final class IndexCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return common.run("rescan", c -> {
+            return common.run("rescan", false, c -> {
                 if (c.status().folders().isEmpty()) {
-                    System.err.println("sketchfind index rescan: no folders registered in " + c.dataDir()
-                            + " (use: index add FOLDER)");
-                    return 2;
+                    // e.g. an index add killed before it registered its folder: nothing of it was kept
+                    System.err.println("sketchfind index rescan: no folders are registered in " + c.dataDir()
+                            + ", nothing to scan (index add FOLDER registers one)");
                 }
                 return runScan(c, c.rescan(progressLine()), common.json);
             });
@@ -118,7 +125,8 @@ public final class IndexCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return common.run("remove", c -> runScan(c, c.removeFolder(folder, progressLine()), common.json));
+            return common.run("remove", false,
+                    c -> runScan(c, c.removeFolder(folder, progressLine()), common.json));
         }
     }
 
@@ -130,7 +138,7 @@ public final class IndexCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return common.run("status", c -> {
+            return common.run("status", false, c -> {
                 CollectionStatus st = c.status();
                 if (common.json) {
                     JsonOutput.print(statusJson(st), System.out);
@@ -175,6 +183,7 @@ public final class IndexCommand implements Runnable {
         }
         m.put("folders", folders);
         m.put("data_dir", st.dataDir().toString());
+        m.put("scan", null); // the scan this command ran, if any (always present: the documented keys)
         return m;
     }
 
@@ -185,8 +194,8 @@ public final class IndexCommand implements Runnable {
             r = job.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            System.err.println("sketchfind index: interrupted (committed batches are kept; run index rescan)");
-            return 130;
+            return CliJobs.fail("index", "interrupted (committed batches are kept; run index rescan)",
+                    CliJobs.INTERRUPTED);
         }
         System.err.printf(Locale.ROOT, "indexed in %.1f s: %d files, %d new, %d updated, %d moved, %d removed,"
                         + " %d skipped, %d encoded, %d unchanged%n", r.seconds(), r.filesSeen(), r.added(),
@@ -213,16 +222,28 @@ public final class IndexCommand implements Runnable {
         return 0;
     }
 
-    /** A one-line progress display on stderr, redrawn at most 4 times a second. */
+    /**
+     * Progress on stderr: on a terminal one line redrawn at most 4 times a second; elsewhere (a log file, a pipe)
+     * plain lines, one per phase and at most one every 10 s, without escape codes. Log lines (e.g. that the scan
+     * waits for another process) are printed as they come.
+     */
     static CollectionListener progressLine() {
+        return progressLine(System.err, Terminal.stderrIsTerminal());
+    }
+
+    static CollectionListener progressLine(PrintStream err, boolean terminal) {
         return new CollectionListener() {
             private long last;
+            private ScanProgress.Phase phase;
+            private boolean drawn;
 
             @Override
             public void onProgress(ScanProgress p) {
                 long now = System.nanoTime();
                 boolean end = p.phase() == ScanProgress.Phase.DONE;
-                if (!end && now - last < 250_000_000L) {
+                boolean newPhase = p.phase() != phase;
+                phase = p.phase();
+                if (!end && !newPhase && now - last < (terminal ? 250_000_000L : 10_000_000_000L)) {
                     return;
                 }
                 last = now;
@@ -234,11 +255,25 @@ public final class IndexCommand implements Runnable {
                             p.photosPerSecond(), p.etaSeconds() < 0 ? "?" : String.format(Locale.ROOT, "%.0fs",
                                     p.etaSeconds()), p.skipped());
                 };
-                System.err.print("\r" + line + "\033[K");
-                if (end) {
-                    System.err.println();
+                if (terminal) {
+                    err.print("\r" + line + "\033[K");
+                    drawn = !end;
+                    if (end) {
+                        err.println();
+                    }
+                } else if (!end) {
+                    err.println(line);
                 }
-                System.err.flush();
+                err.flush();
+            }
+
+            @Override
+            public void onLog(String message) {
+                if (terminal && drawn) {
+                    err.print("\r\033[K");
+                }
+                err.println(message);
+                err.flush();
             }
         };
     }

@@ -55,17 +55,17 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (top < 1) {
-            System.err.println("sketchfind search: --top must be at least 1");
-            return 2;
+            return CliJobs.fail("search", "--top must be at least 1", CliJobs.REFUSED);
         }
         BufferedImage sketch;
         try {
             sketch = (query.sketch != null ? QueryImage.image(query.sketch) : QueryImage.drawing(query.ndjson)).image();
         } catch (IOException e) {
-            System.err.println("sketchfind search: " + e.getMessage());
-            return 2;
+            return CliJobs.fail("search", String.valueOf(e.getMessage()), CliJobs.REFUSED);
         }
-        try (Sketchfind engine = new Sketchfind(model); PhotoCollection collection = engine.openCollection(dataDir)) {
+        // a folder without a catalogue is refused (nothing is created); the model loads to encode the sketch
+        try (Sketchfind engine = new Sketchfind(model);
+             PhotoCollection collection = engine.openCollectionLazily(dataDir, false)) {
             SearchResult r = collection.search(sketch, top, expand);
             if (r.searched() == 0) {
                 System.err.println("sketchfind search: the catalogue in " + collection.dataDir()
@@ -96,9 +96,10 @@ public final class SearchCommand implements Callable<Integer> {
                         r.model(), r.hits().size(), r.searched(), r.encodeMillis(), r.searchMillis());
             }
             return 0;
+        } catch (IllegalArgumentException e) {
+            return CliJobs.fail("search", e.getMessage(), CliJobs.REFUSED);
         } catch (IOException | RuntimeException e) {
-            System.err.println("sketchfind search: " + e.getMessage());
-            return 1;
+            return CliJobs.fail("search", String.valueOf(e.getMessage()), CliJobs.FAILED);
         }
     }
 }

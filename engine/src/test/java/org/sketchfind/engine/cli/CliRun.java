@@ -1,12 +1,10 @@
 package org.sketchfind.engine.cli;
 
-import picocli.CommandLine;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs {@code ./sketchfind ARGS} in-process, capturing stdout and stderr (test fixture). */
+/** Runs {@code ./sketchfind ARGS} in-process as {@link Main#main} does, capturing stdout and stderr (test fixture). */
 record CliRun(int code, String out, String err) {
     static synchronized CliRun of(String... args) {
         PrintStream oldOut = System.out;
@@ -16,7 +14,7 @@ record CliRun(int code, String out, String err) {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new Main()).execute(args);
+            int code = Main.run(args);
             return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
