@@ -28,12 +28,17 @@ import java.util.function.BooleanSupplier;
  * photo is catalogued once per walk, under the first path that reached it. Unreadable directories and files are
  * reported as problems and the walk goes on; rows under such a directory are kept (we cannot tell whether they are
  * gone). A registered folder that does not exist (unplugged drive, renamed) is reported and its rows are kept.
- * The catalogue's own data folder is never walked, even when it lies inside a registered folder.
+ * The catalogue's own data folder is never walked, even when it lies inside a registered folder. A device file,
+ * pipe or socket with an image's name (or a link to one, such as {@code zero.jpg -> /dev/zero}) is reported as
+ * skipped and never opened.
  */
 final class FolderWalker {
     /** File name extensions catalogued, lower case. */
     static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp",
             "heic", "heif");
+
+    /** The cause recorded for a device file, pipe or socket with an image's name (or a link to one). */
+    static final String NOT_A_FILE = "not a regular file (a device, pipe or socket; a link to one): not read";
 
     record Found(Path path, long folderId, long size, long mtimeMillis) {
     }
@@ -122,6 +127,10 @@ final class FolderWalker {
                                 Path p = Catalogue.canonical(file);
                                 if (attrs.isSymbolicLink()) {
                                     problems.put(p, Map.entry(fid, "broken symbolic link"));
+                                } else if (attrs.isOther()) {
+                                    // a device, pipe or socket (e.g. zero.jpg -> /dev/zero): reading it could
+                                    // block or never end, so it is reported and never opened
+                                    problems.put(p, Map.entry(fid, NOT_A_FILE));
                                 } else if (attrs.isRegularFile() && seenFiles.add(p)) {
                                     files.add(new Found(p, fid, attrs.size(), attrs.lastModifiedTime().toMillis()));
                                 }
