@@ -2,7 +2,8 @@ package org.sketchfind.engine;
 
 /**
  * Listens to the scans of a {@link PhotoCollection}, those started as {@link Job}s and those its folder watcher
- * starts on its own: progress, each committed batch that changed codes, and the end of each scan. Called on the
+ * starts on its own: progress, each committed batch that changed codes, and the end of each scan. A scan that must
+ * wait for another process scanning the same catalogue says so, and which process, through {@code onLog}. Called on the
  * indexer's thread: keep handlers short and hand events over to your own thread.
  */
 public interface CollectionListener extends JobListener<ScanProgress> {

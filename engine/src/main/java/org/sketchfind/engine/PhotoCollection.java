@@ -204,6 +204,11 @@ public final class PhotoCollection implements AutoCloseable {
             }
 
             @Override
+            public void onWaiting(String message) {
+                listener.onLog(message);
+            }
+
+            @Override
             public void onFinished(ScanResult result) {
                 listener.onFinished(report(result));
             }

@@ -66,6 +66,15 @@ public final class Sketchfind implements AutoCloseable {
         return Version.VALUE;
     }
 
+    /**
+     * Names this process (e.g. {@code "sketchfind index add ~/Pictures"}, {@code "the Sketchfind app"}) for other
+     * Sketchfind processes: one whose scan has to wait for this process's scan of the same catalogue says which
+     * process it waits for.
+     */
+    public static void describeProcess(String what) {
+        CatalogueService.describeProcess(what);
+    }
+
     /** The frozen backbones features can be computed with. */
     public static List<String> backbones() {
         return Backbones.NAMES;

@@ -56,6 +56,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Sketchfind.describeProcess("sketchfind " + String.join(" ", args));
         System.exit(run(args));
     }
 

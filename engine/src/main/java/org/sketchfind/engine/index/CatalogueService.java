@@ -29,6 +29,11 @@ public final class CatalogueService implements AutoCloseable {
         return new CatalogueService(Catalogue.open(dir), encoder, Indexer.Options.defaults());
     }
 
+    /** Names this process for others that wait for its scans ("pid 1234: WHAT, scanning since …"). */
+    public static void describeProcess(String what) {
+        System.setProperty(ScanLock.PROCESS_PROPERTY, what);
+    }
+
     /** Whether {@code dataDir} holds a catalogue (its database file); looks only, creates nothing. */
     public static boolean exists(Path dataDir) {
         return java.nio.file.Files.isRegularFile(dataDir.resolve(Catalogue.DB_FILE));
@@ -54,6 +59,13 @@ public final class CatalogueService implements AutoCloseable {
                 search.invalidate();
                 if (listener != null) {
                     listener.onCodesChanged(modelId, change);
+                }
+            }
+
+            @Override
+            public void onWaiting(String message) {
+                if (listener != null) {
+                    listener.onWaiting(message);
                 }
             }
 

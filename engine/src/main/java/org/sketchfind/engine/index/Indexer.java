@@ -256,7 +256,7 @@ public final class Indexer implements AutoCloseable {
         }
 
         ScanResult run() throws IOException, InterruptedException {
-            try (ScanLock lock = ScanLock.acquire(catalogue.dataDir(), handle)) {
+            try (ScanLock lock = ScanLock.acquire(catalogue.dataDir(), handle, listener::onWaiting)) {
                 if (lock == null) {
                     return result(true, new FolderWalker.Result(List.of(), Map.of(), List.of(), List.of(), true));
                 }

@@ -15,6 +15,13 @@ public interface ScanListener {
     default void onCodesChanged(String modelId, Catalogue.CodesChanged change) {
     }
 
+    /**
+     * The scan waits for another one on the same catalogue (another process, e.g. the app or {@code index add},
+     * or another scan in this one) before it starts; {@code message} says which process, for people.
+     */
+    default void onWaiting(String message) {
+    }
+
     default void onFinished(ScanResult result) {
     }
 
