@@ -139,6 +139,13 @@ public final class Catalogue implements AutoCloseable {
             }
             if (version < 1) {
                 inTransaction(() -> {
+                    // another process may have created it since we looked (the app and the command line starting
+                    // at once on a new data folder): look again under the write lock
+                    try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                        if (rs.next() && rs.getInt(1) >= 1) {
+                            return null;
+                        }
+                    }
                     s.execute("CREATE TABLE folders(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
                             + " added_at INTEGER NOT NULL, scan_state TEXT NOT NULL DEFAULT 'pending'"
                             + " CHECK(scan_state IN ('pending','scanning','complete')),"
