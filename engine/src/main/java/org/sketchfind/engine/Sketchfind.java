@@ -272,6 +272,11 @@ public final class Sketchfind implements AutoCloseable {
             }
 
             @Override
+            public void load() throws IOException {
+                model(m);
+            }
+
+            @Override
             public List<long[]> encode(List<BufferedImage> photos) {
                 HashingModel loaded;
                 try {

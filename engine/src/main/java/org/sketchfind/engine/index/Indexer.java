@@ -139,11 +139,12 @@ public final class Indexer implements AutoCloseable {
         scanThread.execute(() -> {
             try {
                 ScanResult r = new Scan(handle, l).run();
-                handle.future().complete(r);
+                // the listener first: whoever waits on the future may rely on having heard the end
                 safe(() -> l.onFinished(r));
+                handle.future().complete(r);
             } catch (Throwable t) {
-                handle.future().completeExceptionally(t);
                 safe(() -> l.onFailed(t));
+                handle.future().completeExceptionally(t);
             }
         });
         return handle;
@@ -315,6 +316,9 @@ public final class Indexer implements AutoCloseable {
             });
             Set<Long> movedIds = new java.util.HashSet<>();
 
+            if (!work.isEmpty()) {
+                encoder.load(); // a model that cannot load fails the scan; it does not skip every photo
+            }
             total = work.size();
             processingStart = System.nanoTime();
             progress(ScanProgress.Phase.INDEXING);

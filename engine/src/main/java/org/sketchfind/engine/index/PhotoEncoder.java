@@ -26,6 +26,15 @@ public interface PhotoEncoder {
      */
     List<long[]> encode(List<BufferedImage> photos);
 
+    /**
+     * Makes the encoder ready (e.g. loads a model that was only described so far); called by a scan before it
+     * encodes its first photo, never by a scan that has nothing to encode. A failure here fails the scan as a
+     * whole (the photos are left for the next scan, not recorded as skipped); {@link #encode} failures are the
+     * photos' own. Nothing to do by default.
+     */
+    default void load() throws java.io.IOException {
+    }
+
     /** A name for people (status bars, reports); the id by default. */
     default String displayName() {
         return modelId();
