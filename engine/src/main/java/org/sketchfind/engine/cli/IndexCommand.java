@@ -56,6 +56,7 @@ public final class IndexCommand implements Runnable {
          * becomes the one-line message "sketchfind index SUBCOMMAND: cause" on stderr and its exit code.
          */
         int run(String subcommand, boolean create, Body body) {
+            Main.describeProcess();
             try (Sketchfind engine = new Sketchfind(model);
                  PhotoCollection c = engine.openCollectionLazily(dataDir, create)) {
                 return body.apply(c);

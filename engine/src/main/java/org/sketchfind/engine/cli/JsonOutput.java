@@ -18,9 +18,12 @@ import java.io.UncheckedIOException;
  * process's real stdout; if the command ends without printing an object, {@link Main#run} prints the error object.
  */
 public final class JsonOutput {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    /** Made on first use: Jackson's classes take a noticeable part of a quick command's start. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    }
 
     /** One command line's output state (see {@link Main#run}). */
     static final class Session {
@@ -41,7 +44,7 @@ public final class JsonOutput {
     }
 
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.MAPPER;
     }
 
     static synchronized Session begin(PrintStream stdout, boolean json) {
@@ -68,7 +71,7 @@ public final class JsonOutput {
     public static synchronized void print(Object value, PrintStream out) {
         PrintStream target = session != null && session.json ? session.stdout : out;
         try {
-            target.println(MAPPER.writeValueAsString(value));
+            target.println(Mapper.MAPPER.writeValueAsString(value));
             target.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -55,8 +55,11 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
+    /** This process's command line, for other processes that wait for its scan (see {@link #describeProcess}). */
+    private static volatile String processCommand;
+
     public static void main(String[] args) {
-        Sketchfind.describeProcess("sketchfind " + String.join(" ", args));
+        processCommand = "sketchfind " + String.join(" ", args);
         System.exit(run(args));
     }
 
@@ -154,6 +157,13 @@ public final class Main implements Runnable {
     /** "index status" for the subcommand's CommandLine, "" for the top level. */
     private static String commandName(CommandLine cl) {
         return cl.getCommandSpec().qualifiedName(" ").replaceFirst("^sketchfind ?", "");
+    }
+
+    /** Names this process (its command line) for other Sketchfind processes that wait for its scan. */
+    static void describeProcess() {
+        if (processCommand != null) {
+            Sketchfind.describeProcess(processCommand);
+        }
     }
 
     /** True if {@code --json} is among the options (before a {@code --} that ends them). */
