@@ -11,4 +11,11 @@ if not exist "%JAR%" (
   popd
 )
 if "%SKETCHFIND_JAVA_OPTS%"=="" set SKETCHFIND_JAVA_OPTS=-Xmx4g
-java %SKETCHFIND_JAVA_OPTS% -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=12G -Dsketchfind.root="%ROOT%." -cp "%JAR%;%ROOT%engine\target\lib\*" org.sketchfind.engine.cli.Main %*
+rem quick commands (help, version, index status, datasets) load no model: the client compiler starts them faster
+set QUICK=
+if "%~1"=="" set QUICK=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+if "%~1"=="--help" set QUICK=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+if "%~1"=="--version" set QUICK=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+if "%~1"=="datasets" set QUICK=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+if "%~1 %~2"=="index status" set QUICK=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+java %SKETCHFIND_JAVA_OPTS% %QUICK% -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=12G -Dsketchfind.root="%ROOT%." -cp "%JAR%;%ROOT%engine\target\lib\*" org.sketchfind.engine.cli.Main %*

@@ -22,6 +22,12 @@ public final class Launcher {
             System.out.println(LaunchOptions.USAGE);
             return;
         }
+        var problem = DesktopCheck.problem(); // before JavaFX: one line that says what to install, no stack trace
+        if (problem.isPresent()) {
+            System.err.println("sketchfind-app: " + problem.get());
+            System.exit(1);
+            return;
+        }
         if (options.dataDir() != null) {
             System.setProperty(AppPaths.DATA_DIR_PROPERTY, options.dataDir());
         }
