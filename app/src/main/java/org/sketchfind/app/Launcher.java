@@ -31,6 +31,7 @@ public final class Launcher {
         if (options.dataDir() != null) {
             System.setProperty(AppPaths.DATA_DIR_PROPERTY, options.dataDir());
         }
+        ReadyProbe.startIfAsked(); // only for the packaging check (-Dsketchfind.readyFile)
         javafx.application.Application.launch(SketchfindApp.class, options.rest().toArray(String[]::new));
     }
 }
