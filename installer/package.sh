@@ -64,13 +64,20 @@ printf 'main-class=org.sketchfind.engine.cli.Main\nlauncher-as-service=false\nwi
 COMMON=(--name Sketchfind --app-version "$APP_VERSION" --vendor "Sketchfind"
   --description "Sketch to find your photos (zero-shot sketch-image hashing), version $VERSION"
   --copyright "Sketchfind authors, Apache-2.0")
+if [ "$OS" = linux ]; then
+  # Linux: the command line is a script (installer/bin/sketchfind) on the runtime's own java, so that quick
+  # commands can start on the client compiler; the runtime keeps its bin/java for it
+  LAUNCHERS=(--jlink-options "--strip-debug --no-man-pages --no-header-files")
+else
+  LAUNCHERS=(--jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands"
+    --add-launcher "$CLI=$OUT/cli.properties")
+fi
 jpackage --type app-image "${COMMON[@]}" --dest "$OUT/image" --icon "$ICON" \
   --input "$INPUT" --main-jar sketchfind-app.jar --main-class org.sketchfind.app.Launcher \
   --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,jdk.management,jdk.unsupported,jdk.zipfs \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands" \
-  --java-options "$MEMORY -Dsketchfind.root=\$APPDIR" \
-  --add-launcher "$CLI=$OUT/cli.properties"
+  --java-options "$MEMORY -Dsketchfind.root=\$APPDIR" "${LAUNCHERS[@]}"
 IMAGE="$(find "$OUT/image" -mindepth 1 -maxdepth 1 | head -1)"
+if [ "$OS" = linux ]; then install -m 755 installer/bin/sketchfind "$IMAGE/bin/$CLI"; fi
 echo "app image: $IMAGE ($(du -sh "$IMAGE" | cut -f1))" >&2
 
 if [ "$TYPE" != app-image ]; then

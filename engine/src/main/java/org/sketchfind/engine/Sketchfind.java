@@ -218,7 +218,12 @@ public final class Sketchfind implements AutoCloseable {
         return CatalogueService.exists(dataDir != null ? dataDir : defaultDataDir());
     }
 
-    private static void requireCollection(Path dir) {
+    /**
+     * Refuses a folder ({@code dataDir}, null: {@link #defaultDataDir()}) that holds no catalogue, with an
+     * IllegalArgumentException that names it and says whether it exists; creates nothing.
+     */
+    public static void requireCollection(Path dataDir) {
+        Path dir = dataDir != null ? dataDir : defaultDataDir();
         if (!hasCollection(dir)) {
             throw new IllegalArgumentException("no Sketchfind catalogue in " + dir.toAbsolutePath().normalize()
                     + (java.nio.file.Files.isDirectory(dir) ? " (the folder has none)" : " (the folder does not exist)")

@@ -63,9 +63,13 @@ public final class SearchCommand implements Callable<Integer> {
         } catch (IOException e) {
             return CliJobs.fail("search", String.valueOf(e.getMessage()), CliJobs.REFUSED);
         }
-        // a folder without a catalogue is refused (nothing is created); the model loads to encode the sketch
-        try (Sketchfind engine = new Sketchfind(model);
-             PhotoCollection collection = engine.openCollectionLazily(dataDir, false)) {
+        try {
+            Sketchfind.requireCollection(dataDir); // refused before the model loads; nothing is created
+        } catch (IllegalArgumentException e) {
+            return CliJobs.fail("search", e.getMessage(), CliJobs.REFUSED);
+        }
+        // the model loads here, so that ms_encode stays the sketch's encoding alone
+        try (Sketchfind engine = new Sketchfind(model); PhotoCollection collection = engine.openCollection(dataDir)) {
             SearchResult r = collection.search(sketch, top, expand);
             if (r.searched() == 0) {
                 System.err.println("sketchfind search: the catalogue in " + collection.dataDir()
