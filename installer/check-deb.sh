@@ -86,12 +86,17 @@ echo "$OUT" | python3 -c 'import json,sys; o=json.loads(sys.stdin.read()); asser
 [ ! -e "$WORK/none" ] || fail "a read-only command created $WORK/none"
 line "command line: $V; errors under --json are one object; a missing catalogue is not created"
 
-# start the app as a new user would: empty home, the per-user data folder, a virtual display
+# a new user: an empty home for everything the app and the command line keep (Java takes its home from the
+# password file, not $HOME: user.home is set too), the per-user data folder inside it, a virtual display
+mkdir -p "$WORK/home"
+export HOME="$WORK/home" XDG_DATA_HOME="$WORK/home/.local/share"
+USER_HOME="-Duser.home=$WORK/home"
+export SKETCHFIND_JAVA_OPTS="-Xmx4g $USER_HOME"
 start_app() { # $1 = label; waits for the app's ready report
   local ready="$WORK/ready-$1.txt" shot="$WORK/screenshot-$1.png"
   rm -f "$ready"
   local t0; t0=$(date +%s.%N)
-  HOME="$WORK/home" JAVA_TOOL_OPTIONS="-Dsketchfind.readyFile=$ready -Dsketchfind.readyScreenshot=$shot -Dsketchfind.readyTimeout=400" \
+  JAVA_TOOL_OPTIONS="$USER_HOME -Dsketchfind.readyFile=$ready -Dsketchfind.readyScreenshot=$shot -Dsketchfind.readyTimeout=400" \
     setsid xvfb-run -a -s "-screen 0 1280x900x24" "$APP" >"$WORK/app-$1.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 840); do [ -s "$ready" ] && break; sleep 0.5; done
@@ -100,23 +105,25 @@ start_app() { # $1 = label; waits for the app's ready report
   [ -s "$ready" ] || { tail -20 "$WORK/app-$1.log" >&2; fail "the app did not report ready ($1 start)"; }
   grep -q '^ready ' "$ready" || { tail -20 "$WORK/app-$1.log" >&2; fail "$1 start: $(cat "$ready")"; }
   line "$1 start: $(cat "$ready") (screenshot $shot)"
+  case "$(cat "$ready")" in *"folder $APPDIR/"*) ;; *) fail "$1 start: not the package's demo collection" ;; esac
 }
-mkdir -p "$WORK/home"
 start_app first
 start_app second
 
 # what the app left: the demo collection in the per-user data folder, searchable from the installed command line
 DATA="$WORK/home/.local/share/sketchfind"
-ST="$(HOME="$WORK/home" "$CLI" index status --json)"
+[ -f "$DATA/catalogue.db" ] || fail "no catalogue in the new user's data folder $DATA"
+[ -d "$WORK/home/.javacpp/cache" ] || fail "ND4J's natives were not unpacked into the new user's home"
+ST="$("$CLI" index status --json)"
 echo "$ST" | python3 -c 'import json,sys; o=json.loads(sys.stdin.read()); assert o["photos"]==212 and o["encoded"]==212, o' \
   || fail "the demo collection in $DATA: $ST"
 SKETCH="$(ls "$ROOT"/src-test-data/quickdraw/simplified/*.ndjson | head -1)"
-SR="$(HOME="$WORK/home" "$CLI" search --ndjson "$SKETCH" --top 5 --json)"
+SR="$("$CLI" search --ndjson "$SKETCH" --top 5 --json)"
 echo "$SR" | python3 -c 'import json,sys; o=json.loads(sys.stdin.read()); assert len(o["results"])==5 and o["searched"]==212, o' \
   || fail "search from the installed command line: $SR"
 line "the catalogue is in the per-user data folder ($DATA): 212 demo photos; an installed search (ONNX Runtime, host natives only) ranked them in $(echo "$SR" | python3 -c 'import json,sys; o=json.loads(sys.stdin.read()); print("%.0f ms encode, %.2f ms search" % (o["ms_encode"], o["ms_search"]))')"
 for c in "--version" "index status --json"; do
-  t0=$(date +%s%N); HOME="$WORK/home" "$CLI" $c >/dev/null 2>&1; t1=$(date +%s%N)
+  t0=$(date +%s%N); "$CLI" $c >/dev/null 2>&1; t1=$(date +%s%N)
   line "installed 'sketchfind $c': $(( (t1 - t0) / 1000000 )) ms (load average $(cut -d' ' -f1 /proc/loadavg))"
 done
 
