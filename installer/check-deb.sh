@@ -48,12 +48,13 @@ DEPENDS="$(dpkg-deb -f "$DEB" Depends)"
 
 if $INSTALL; then
   [ "$(id -u)" = 0 ] || fail "--install needs root"
-  apt-get install -y "$DEB" >"$WORK/apt.log" 2>&1 || { tail -20 "$WORK/apt.log" >&2; fail "apt-get install"; }
+  apt-get install -y "$(readlink -f "$DEB")" >"$WORK/apt.log" 2>&1 || { tail -20 "$WORK/apt.log" >&2; fail "apt-get install"; }
   APPDIR=/opt/sketchfind
   APP=/usr/bin/sketchfind-app; CLI=/usr/bin/sketchfind
   [ -x "$APP" ] && [ -x "$CLI" ] || fail "sketchfind and sketchfind-app are not on the PATH"
   DESKTOP=/usr/share/applications/sketchfind-Sketchfind.desktop
   [ -f "$DESKTOP" ] || fail "no desktop entry $DESKTOP"
+  [ -f /usr/share/mime/packages/sketchfind-Sketchfind-MimeInfo.xml ] || fail "the .ndjson type is not registered"
   grep -q '^MimeType=application/x-ndjson' "$DESKTOP" || fail "the desktop entry does not take .ndjson"
   line "installed with apt-get: desktop entry $DESKTOP, commands $CLI and $APP"
   if command -v xdg-mime >/dev/null; then
@@ -130,6 +131,7 @@ done
 if $INSTALL; then
   apt-get remove -y sketchfind >"$WORK/remove.log" 2>&1 || fail "apt-get remove"
   [ ! -e /usr/bin/sketchfind ] && [ ! -e /usr/bin/sketchfind-app ] || fail "the PATH links stay after removal"
+  [ ! -e "$DESKTOP" ] && [ ! -e /opt/sketchfind/bin ] || fail "the desktop entry or /opt/sketchfind stay after removal"
   [ -f "$DATA/catalogue.db" ] || fail "removing the package removed the user's catalogue"
   line "removed: the PATH links and /opt/sketchfind are gone, the user's catalogue stays"
 fi
