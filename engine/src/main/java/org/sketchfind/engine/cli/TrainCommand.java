@@ -211,12 +211,25 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
 
+        /** When the last plain progress line was printed (stderr not a terminal). */
+        private static long lastPlainLine;
+
+        /** A redrawn progress bar on a terminal; in a file or a pipe a plain line at most every 10 s. */
         private static void step(TrainingEvent.Step e) {
+            String text = String.format(Locale.ROOT, "step %d/%d epoch %d loss %.4f  %.1f pairs/s  ETA %s",
+                    e.step(), e.totalSteps(), e.epoch(), e.losses().getOrDefault("loss_total", Double.NaN),
+                    e.pairsPerSecond(), eta(e.etaSeconds()));
+            if (!Terminal.stderrIsTerminal()) {
+                long now = System.nanoTime();
+                if (e.step() == e.totalSteps() || now - lastPlainLine >= 10_000_000_000L) {
+                    lastPlainLine = now;
+                    System.err.println(text);
+                }
+                return;
+            }
             int width = 30;
             int filled = (int) Math.round(width * (double) e.step() / Math.max(1, e.totalSteps()));
-            System.err.printf(Locale.ROOT, "\r[%s%s] step %d/%d epoch %d loss %.4f  %.1f pairs/s  ETA %s   ",
-                    "#".repeat(filled), ".".repeat(width - filled), e.step(), e.totalSteps(), e.epoch(),
-                    e.losses().getOrDefault("loss_total", Double.NaN), e.pairsPerSecond(), eta(e.etaSeconds()));
+            System.err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + text + "   ");
         }
 
         private static String eta(double s) {
