@@ -13,17 +13,19 @@ import static org.junit.jupiter.api.Assertions.*;
 class DatasetOptionsTest {
 
     @Test
-    void dataSetWithoutClassTableIsOneClearLineAndExitCode2(@TempDir Path dir) {
+    void dataSetWithoutClassTableIsOneClearLineAndExitCode2(@TempDir Path dir) throws Exception {
         String noTable = TestData.path("tu-berlin").toString(); // class folders, no classes.tsv
         for (String command : new String[]{"itq", "tsne"}) {
             Path out = dir.resolve(command + ".out");
             CliRun r = CliRun.of(command, "--data", noTable, "--cache",
                     dir.resolve("cache").toString(), "--out", out.toString(), "--json");
             assertEquals(2, r.code(), command + ": " + r.err());
-            assertEquals("", r.out(), command);
-            assertEquals("sketchfind " + command + ": " + noTable
-                            + " has no classes.tsv with a column split_sake_zeroshot1_25unseen",
-                    r.err().strip(), command);
+            String why = noTable + " has no classes.tsv with a column split_sake_zeroshot1_25unseen";
+            assertEquals("sketchfind " + command + ": " + why, r.err().strip(), command);
+            // --json: the same refusal as one object on stdout
+            var error = CliContractTest.oneObject(r);
+            assertEquals(why, error.get("error").asText(), command);
+            assertEquals(2, error.get("exit").asInt(), command);
             assertFalse(Files.exists(out), command + " wrote nothing");
         }
     }
