@@ -78,6 +78,10 @@ class PhotoCollectionTest {
             assertEquals(20, r.added());
             assertEquals(20, r.encoded());
             assertFalse(r.cancelled());
+            // the job completes first, then the listener hears the end (on the same scan thread, right after)
+            for (int i = 0; i < 100 && finished.isEmpty(); i++) {
+                Thread.sleep(20);
+            }
             assertEquals(List.of(r), finished, "the listener hears the end too");
             assertTrue(events.stream().anyMatch(p -> p.phase() == ScanProgress.Phase.INDEXING && p.done() > 0));
             assertEquals(ScanProgress.Phase.DONE, events.get(events.size() - 1).phase());

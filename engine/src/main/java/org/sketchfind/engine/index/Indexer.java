@@ -139,12 +139,12 @@ public final class Indexer implements AutoCloseable {
         scanThread.execute(() -> {
             try {
                 ScanResult r = new Scan(handle, l).run();
-                // the listener first: whoever waits on the future may rely on having heard the end
-                safe(() -> l.onFinished(r));
+                // the future first: a listener that hears the end finds the job done (the app counts on it)
                 handle.future().complete(r);
+                safe(() -> l.onFinished(r));
             } catch (Throwable t) {
-                safe(() -> l.onFailed(t));
                 handle.future().completeExceptionally(t);
+                safe(() -> l.onFailed(t));
             }
         });
         return handle;
