@@ -27,8 +27,33 @@ public record EvaluationResult(List<Score> scores, String table, Map<String, Obj
      * @param mapAllTieAware mean tie-aware AP@all
      * @param precisionK     the K of {@code precisionAtK}
      * @param msPerQuery     mean time to rank the gallery for one query
+     * @param prRecall       recall levels of the interpolated precision-recall curve
+     * @param prPrecision    mean interpolated precision at each level
+     * @param perClass       AP per query class, in class order
      */
     public record Score(String model, Integer bits, Integer dims, int queries, int gallery, double mapAll,
-                        double mapAllTieAware, int precisionK, double precisionAtK, double msPerQuery, String split) {
+                        double mapAllTieAware, int precisionK, double precisionAtK, double msPerQuery, String split,
+                        double[] prRecall, double[] prPrecision, List<ClassAp> perClass) {
+        public Score {
+            prRecall = prRecall.clone();
+            prPrecision = prPrecision.clone();
+            perClass = List.copyOf(perClass);
+        }
+
+        /** Figures without a PR curve or per-class APs. */
+        public Score(String model, Integer bits, Integer dims, int queries, int gallery, double mapAll,
+                     double mapAllTieAware, int precisionK, double precisionAtK, double msPerQuery, String split) {
+            this(model, bits, dims, queries, gallery, mapAll, mapAllTieAware, precisionK, precisionAtK, msPerQuery,
+                    split, new double[0], new double[0], List.of());
+        }
+    }
+
+    /**
+     * Mean AP of the queries of one class.
+     *
+     * @param ap          mean plain AP@all of the class's queries
+     * @param apTieAware  mean tie-aware AP@all
+     */
+    public record ClassAp(String className, int queries, double ap, double apTieAware) {
     }
 }

@@ -1,10 +1,9 @@
 package org.sketchfind.engine;
 
-import org.sketchfind.engine.data.Drawing;
-import org.sketchfind.engine.data.Rasterizer;
-import org.sketchfind.engine.data.Stroke;
+import org.sketchfind.engine.code.QueryExpansion;
 import org.sketchfind.engine.index.Catalogue;
 import org.sketchfind.engine.index.CatalogueService;
+import org.sketchfind.engine.index.PhotoEncoder;
 import org.sketchfind.engine.index.PhotoSearch;
 import org.sketchfind.engine.index.ScanListener;
 import org.sketchfind.engine.index.ScanResult;
@@ -13,17 +12,26 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The photo collection: the catalogue of registered folders, its scans (as {@link Job}s, pausable), its folder
- * watcher and sketch search, encoded by one model. Obtained from {@link Sketchfind#openCollection}; close it to stop
- * its threads and the database. The blocking calls ({@link #status()}, {@link #search}, {@link #startUp},
- * {@link #watch}) are short but touch the disk or the model: call them off a UI thread. Thread-safe.
+ * watcher and sketch search, encoded by one model at a time. Obtained from {@link Sketchfind#openCollection}; close
+ * it to stop its threads and the database. {@link #activate} switches the model: the collection is re-encoded as a
+ * job while searches keep using the old model and its codes, and the new model takes over when its codes are
+ * complete. The blocking calls ({@link #status()}, {@link #search}, {@link #startUp}, {@link #watch}) are short but
+ * touch the disk or the model: call them off a UI thread. Thread-safe.
  */
 public final class PhotoCollection implements AutoCloseable {
+    /**
+     * k of the search's optional refinement (query expansion with the k nearest photos, {@link QueryExpansion};
+     * {@code expand} of {@link #search(Sketch, int, int)}), chosen on held-out seen classes with 25 photos per class.
+     * Off by default: on seen classes with 3 photos per class it lowered mAP (docs/zsih-model-and-training.md).
+     */
+    public static final int DEFAULT_EXPAND = QueryExpansion.DEFAULT_K;
     /** Catalogue setting that remembers the demo collection was offered (so a user who removes it is not asked again). */
     static final String DEMO_OFFERED = "app.demo-collection-offered";
 
@@ -32,39 +40,66 @@ public final class PhotoCollection implements AutoCloseable {
         long[] encode(BufferedImage sketch) throws IOException;
     }
 
-    private final CatalogueService service;
-    private final SketchCoder sketches;
+    /** A model as the collection uses it: photo encoder f for the catalogue, sketch encoder g, and its file. */
+    record Binding(PhotoEncoder photos, SketchCoder sketches, Path file) {
+    }
+
+    /** Loads a model file into a binding (on a job's thread: seconds). */
+    interface ModelLoader {
+        Binding load(Path file) throws IOException;
+    }
+
+    /** The model in use and the service (indexer, search) over its codes; replaced as a whole on a switch. */
+    private record Active(CatalogueService service, Binding binding) {
+    }
+
     private final Jobs jobs;
     private final boolean ownsJobs;
+    private final ModelLoader loader;
+    private volatile Active active;
+    private CollectionListener watchListener;
 
     PhotoCollection(CatalogueService service, SketchCoder sketches, Jobs jobs, boolean ownsJobs) {
-        this.service = service;
-        this.sketches = sketches;
+        this(service, new Binding(service.encoder(), sketches, null), jobs, ownsJobs, null);
+    }
+
+    PhotoCollection(CatalogueService service, Binding binding, Jobs jobs, boolean ownsJobs, ModelLoader loader) {
+        this.active = new Active(Objects.requireNonNull(service), Objects.requireNonNull(binding));
         this.jobs = jobs;
         this.ownsJobs = ownsJobs;
+        this.loader = loader;
+    }
+
+    private CatalogueService service() {
+        return active.service();
     }
 
     /** The folder holding the catalogue and its thumbnails. */
     public Path dataDir() {
-        return service.catalogue().dataDir();
+        return service().catalogue().dataDir();
+    }
+
+    /** The file of the model in use, or null for a collection built without one (test fixtures). */
+    public Path modelFile() {
+        return active.binding().file();
     }
 
     /** The name of the model that encodes the photos (and the sketches searched with). */
     public String model() {
-        return service.encoder().displayName();
+        return service().encoder().displayName();
     }
 
     /** The model's stable id (codes are stored per id). */
     public String modelId() {
-        return service.encoder().modelId();
+        return service().encoder().modelId();
     }
 
     public int bits() {
-        return service.encoder().bits();
+        return service().encoder().bits();
     }
 
     public CollectionStatus status() throws IOException {
-        Catalogue.Status st = service.status();
+        Catalogue.Status st = service().status();
         List<CollectionStatus.Folder> folders = st.folders().stream()
                 .map(f -> new CollectionStatus.Folder(f.path(), f.scanState(), f.scanFinishedAt())).toList();
         return new CollectionStatus(st.model(), model(), st.bits(), st.photos(), st.encoded(), folders,
@@ -74,14 +109,14 @@ public final class PhotoCollection implements AutoCloseable {
     /** Registers {@code folder} and scans it (and every other registered folder). Pausable. */
     public Job<ScanReport> addFolder(Path folder, CollectionListener listener) {
         return jobs.startAsync("index " + folder, true,
-                token -> service.addFolder(folder, scanListener(listener), token).future()
+                token -> service().addFolder(folder, scanListener(listener), token).future()
                         .thenApply(PhotoCollection::report));
     }
 
     /** Brings the catalogue up to date with every registered folder (also what finishes an interrupted scan). */
     public Job<ScanReport> rescan(CollectionListener listener) {
         return jobs.startAsync("rescan", true,
-                token -> service.rescan(scanListener(listener), token).future().thenApply(PhotoCollection::report));
+                token -> service().rescan(scanListener(listener), token).future().thenApply(PhotoCollection::report));
     }
 
     /**
@@ -90,7 +125,7 @@ public final class PhotoCollection implements AutoCloseable {
      */
     public Job<ScanReport> removeFolder(Path folder, CollectionListener listener) {
         return jobs.startAsync("remove " + folder, true, token -> {
-            var handle = service.removeFolder(folder, scanListener(listener), token);
+            var handle = service().removeFolder(folder, scanListener(listener), token);
             if (handle == null) {
                 throw new IllegalArgumentException("not a registered folder: " + folder);
             }
@@ -108,11 +143,11 @@ public final class PhotoCollection implements AutoCloseable {
         if (demoToRegister(demoFolder)) {
             return Optional.of(addFolder(demoFolder, listener));
         }
-        return service.scanUnfinished() ? Optional.of(rescan(listener)) : Optional.empty();
+        return service().scanUnfinished() ? Optional.of(rescan(listener)) : Optional.empty();
     }
 
     private boolean demoToRegister(Path demoFolder) throws IOException {
-        Catalogue c = service.catalogue();
+        Catalogue c = service().catalogue();
         if (c.setting(DEMO_OFFERED) != null) {
             return false;
         }
@@ -129,15 +164,68 @@ public final class PhotoCollection implements AutoCloseable {
 
     /** Watches the registered folders: every change queues an incremental rescan, reported to {@code listener}. */
     public void watch(CollectionListener listener) throws IOException {
-        service.watch(scanListener(listener));
+        synchronized (this) {
+            watchListener = listener;
+        }
+        service().watch(scanListener(listener));
     }
 
     /**
-     * k of the search's optional refinement (query expansion with the k nearest photos,
-     * {@link org.sketchfind.engine.code.QueryExpansion}), chosen on held-out seen classes with 25 photos per class.
-     * Off by default: on seen classes with 3 photos per class it lowered mAP (docs/zsih-model-and-training.md).
+     * Makes the model in {@code modelFile} the collection's model: loads it, encodes every photo that has no code of
+     * it yet (reusing codes from an earlier switch), and only then switches searches, the status and the folder
+     * watcher over to it. Until the job completes, searches use the old model and its codes. A cancelled or failed
+     * switch leaves the old model in place (the codes committed so far are kept for the next try). Pausable.
      */
-    public static final int DEFAULT_EXPAND = org.sketchfind.engine.code.QueryExpansion.DEFAULT_K;
+    public Job<ScanReport> activate(Path modelFile, CollectionListener listener) {
+        Objects.requireNonNull(modelFile, "modelFile");
+        return jobs.startAsync("activate " + modelFile.getFileName(), true, token -> {
+            if (loader == null) {
+                throw new UnsupportedOperationException("this collection has no model loader: it cannot switch");
+            }
+            Binding next = loader.load(modelFile);
+            Active old = active;
+            CatalogueService service = old.service().withEncoder(next.photos());
+            CompletableFuture<ScanResult> scan;
+            try {
+                scan = service.rescan(scanListener(listener), token).future();
+            } catch (RuntimeException e) {
+                service.closeKeepingCatalogue();
+                throw e;
+            }
+            return scan.handle((result, error) -> {
+                if (error != null || result.cancelled()) {
+                    service.closeKeepingCatalogue();
+                    if (error != null) {
+                        throw error instanceof RuntimeException re ? re
+                                : new java.util.concurrent.CompletionException(error);
+                    }
+                } else {
+                    switchTo(old, new Active(service, next));
+                }
+                return report(result);
+            });
+        });
+    }
+
+    /** Swaps the active model (called on the new indexer's thread once its codes are complete). */
+    private void switchTo(Active old, Active next) {
+        CollectionListener watching;
+        synchronized (this) {
+            active = next;
+            watching = watchListener;
+        }
+        boolean wasWatching = old.service().watching();
+        old.service().closeKeepingCatalogue();
+        if (wasWatching && watching != null) {
+            try {
+                next.service().watch(scanListener(watching));
+                // photos the old indexer took in while the switch ran have no code of the new model yet
+                next.service().indexer().requestRescan(scanListener(watching));
+            } catch (IOException e) {
+                watching.onFailed(e);
+            }
+        }
+    }
 
     /** The {@code k} photos nearest to a drawing (rasterized as every sketch is), without query expansion. */
     public SearchResult search(Sketch sketch, int k) throws IOException {
@@ -146,17 +234,14 @@ public final class PhotoCollection implements AutoCloseable {
 
     /**
      * The {@code k} photos nearest to a drawing, after query expansion with its {@code expand} nearest photos when
-     * {@code expand} &gt; 0 (see {@link #search(BufferedImage, int, int)}).
+     * {@code expand} &gt; 0 (see {@link #search(BufferedImage, int, int)}). The drawing is searched as
+     * {@link Sketch#raster()} shows it.
      */
     public SearchResult search(Sketch sketch, int k, int expand) throws IOException {
         if (sketch.isEmpty()) {
             throw new IllegalArgumentException("an empty sketch has nothing to search with");
         }
-        List<Stroke> strokes = new ArrayList<>();
-        for (Sketch.Stroke s : sketch.strokes()) {
-            strokes.add(new Stroke(s.xs(), s.ys()));
-        }
-        return search(Rasterizer.defaults().renderRgb(new Drawing(strokes)), k, expand);
+        return search(sketch.raster(), k, expand);
     }
 
     /** The {@code k} photos nearest to a sketch image (black strokes on white) in Hamming distance. */
@@ -170,19 +255,48 @@ public final class PhotoCollection implements AutoCloseable {
      * expansion, {@link org.sketchfind.engine.code.QueryExpansion}), and distances are to the expanded query.
      */
     public SearchResult search(BufferedImage sketch, int k, int expand) throws IOException {
+        Active a = active;
         long t0 = System.nanoTime();
-        long[] query = sketches.encode(sketch);
-        long t1 = System.nanoTime();
-        PhotoSearch search = service.search();
+        long[] query = a.binding().sketches().encode(sketch);
+        return ranked(a, query, k, expand, t0, System.nanoTime());
+    }
+
+    /**
+     * The {@code k} photos nearest to a photo (an image file a user dropped, say), encoded by the photo encoder f
+     * like the collection's own photos; {@code expand} as in {@link #search(BufferedImage, int, int)}.
+     */
+    public SearchResult searchPhoto(BufferedImage photo, int k, int expand) throws IOException {
+        Active a = active;
+        long t0 = System.nanoTime();
+        long[] query = a.binding().photos().encode(List.of(photo)).get(0);
+        return ranked(a, query, k, expand, t0, System.nanoTime());
+    }
+
+    /**
+     * "More like this": the {@code k} photos nearest to the stored code of the collection's photo {@code photoId}
+     * (the photo itself first, at distance 0); an IllegalArgumentException if it has no code of the model in use.
+     */
+    public SearchResult searchLike(long photoId, int k, int expand) throws IOException {
+        Active a = active;
+        long t0 = System.nanoTime();
+        long[] query = a.service().search().codeOf(photoId).orElseThrow(() -> new IllegalArgumentException(
+                "photo " + photoId + " has no code of " + a.service().encoder().displayName()));
+        return ranked(a, query, k, expand, t0, System.nanoTime());
+    }
+
+    private static SearchResult ranked(Active a, long[] query, int k, int expand, long t0, long t1)
+            throws IOException {
+        PhotoSearch search = a.service().search();
         List<Hit> hits = search.nearest(query, k, expand).stream()
                 .map(h -> new Hit(h.id(), h.path(), h.thumbnail(), h.distance())).toList();
         long t2 = System.nanoTime();
-        return new SearchResult(hits, model(), bits(), search.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        return new SearchResult(hits, a.service().encoder().displayName(), a.service().encoder().bits(),
+                search.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     }
 
     @Override
     public void close() {
-        service.close();
+        service().close();
         if (ownsJobs) {
             jobs.close();
         }

@@ -396,7 +396,15 @@ final class Research {
                     "t-SNE of " + m.name() + " codes: " + r.data().getFileName() + ", " + r.split());
             long unseenPoints = chosen.stream().filter(i -> i.side() == TsnePoint.Split.UNSEEN).count();
             Double kl = res.kl().length == 0 ? null : res.kl()[res.kl().length - 1];
-            return new TsneResult(pts.size(), unseenPoints, m.name(), kl, files, (System.nanoTime() - t0) / 1e9);
+            List<TsneResult.Item> items = new ArrayList<>(pts.size());
+            for (int i = 0; i < pts.size(); i++) {
+                TsnePoint p = pts.get(i);
+                items.add(new TsneResult.Item(p.x(), p.y(), p.className(), p.split() == TsnePoint.Split.UNSEEN,
+                        p.modality() == TsnePoint.Modality.SKETCH, chosen.get(i).image().path(), codes[i],
+                        m.bits()));
+            }
+            return new TsneResult(pts.size(), unseenPoints, m.name(), kl, files, (System.nanoTime() - t0) / 1e9,
+                    items);
         }
     }
 
@@ -455,6 +463,7 @@ final class Research {
     private static EvaluationResult.Score score(Report rep) {
         return new EvaluationResult.Score(rep.model(), rep.bits(), rep.dims(), rep.queries(), rep.gallery(),
                 rep.mapAll(), rep.mapAllTieAware(), rep.precisionK(), rep.precisionAtK(), rep.msPerQuery(),
-                rep.split());
+                rep.split(), rep.prRecall(), rep.prPrecision(), rep.perClass().stream()
+                .map(c -> new EvaluationResult.ClassAp(c.className(), c.queries(), c.ap(), c.apTieAware())).toList());
     }
 }

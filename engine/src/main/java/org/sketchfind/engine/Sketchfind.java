@@ -12,14 +12,18 @@ import org.sketchfind.engine.model.HashingModels;
 import org.sketchfind.engine.model.ImagePreprocessor;
 import org.sketchfind.engine.model.ModelFile;
 import org.sketchfind.engine.model.ModelSummary;
+import org.sketchfind.engine.model.ModelsFolder;
+import org.sketchfind.engine.data.ClassTable;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -83,6 +87,41 @@ public final class Sketchfind implements AutoCloseable {
     /** The baselines {@link #evaluate} knows, in table order. */
     public static List<String> baselines() {
         return Baselines.IDS;
+    }
+
+    /** The shipped model files ({@code models/*.zip} and {@code *.itq} of the install), sorted by name. */
+    public static List<Path> shippedModels() throws IOException {
+        Path dir = ModelsFolder.get();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(f -> {
+                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.endsWith(".zip") || n.endsWith(".itq");
+            }).sorted().toList();
+        }
+    }
+
+    /** The model file a plain {@code new Sketchfind()} uses ({@code models/default-model} or -Dsketchfind.model). */
+    public static Path defaultModelFile() throws IOException {
+        return HashingModels.defaultModelFile();
+    }
+
+    /**
+     * A model file's id, name, bits, backbone and card, read by loading it (checked: format, checksums, backbone).
+     * Seconds for a first load of its backbone: call it off a UI thread. An IOException that names the file says why
+     * it is not a usable model.
+     */
+    public static ModelInfo describeModel(Path file) throws IOException {
+        HashingModel m = HashingModels.load(file);
+        return new ModelInfo(m.id(), m.name(), m.method(), m.bits(), m.backbone().name(), card(file));
+    }
+
+    /** The split columns of a data set's {@code classes.tsv} (empty when it has none), in file order. */
+    public static List<String> splitColumns(Path data) throws IOException {
+        Path table = data.resolve("classes.tsv");
+        return Files.isRegularFile(table) ? ClassTable.read(table).splitColumns() : List.of();
     }
 
     /** The per-user data folder (catalogue, thumbnails, caches): {@code SKETCHFIND_DATA_DIR} or the OS's place. */
@@ -232,13 +271,52 @@ public final class Sketchfind implements AutoCloseable {
     }
 
     private PhotoCollection open(Path dataDir, ModelSummary m) throws IOException {
-        CatalogueService service = CatalogueService.open(dataDir, photoEncoder(m));
-        return new PhotoCollection(service, sketch -> {
+        PhotoCollection.Binding binding = new PhotoCollection.Binding(photoEncoder(m), sketch -> {
             HashingModel loaded = model(m);
             synchronized (this) {
                 return loaded.encodeSketches(List.of(sketch))[0];
             }
-        }, jobs, false);
+        }, modelFileOrDefault());
+        CatalogueService service = CatalogueService.open(dataDir, binding.photos());
+        return new PhotoCollection(service, binding, jobs, false, file -> {
+            HashingModel other = HashingModels.load(file);
+            return binding(other, file, other);
+        });
+    }
+
+    /**
+     * A model made active on a collection ({@link PhotoCollection#activate}), loaded already: its encoders, their
+     * calls serialised on {@code lock} (a model is not thread-safe).
+     */
+    private static PhotoCollection.Binding binding(HashingModel m, Path file, Object lock) {
+        PhotoEncoder photos = new PhotoEncoder() {
+            @Override
+            public String modelId() {
+                return m.id();
+            }
+
+            @Override
+            public int bits() {
+                return m.bits();
+            }
+
+            @Override
+            public String displayName() {
+                return m.name();
+            }
+
+            @Override
+            public List<long[]> encode(List<BufferedImage> images) {
+                synchronized (lock) {
+                    return List.of(m.encodePhotos(images));
+                }
+            }
+        };
+        return new PhotoCollection.Binding(photos, sketch -> {
+            synchronized (lock) {
+                return m.encodeSketches(List.of(sketch))[0];
+            }
+        }, file);
     }
 
     /** The loaded model, which must be the one {@code expected} describes (codes are stored per model id). */

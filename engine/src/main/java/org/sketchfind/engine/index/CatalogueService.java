@@ -12,14 +12,25 @@ import java.util.Objects;
  */
 public final class CatalogueService implements AutoCloseable {
     private final Catalogue catalogue;
+    private final Indexer.Options options;
     private final Indexer indexer;
     private final PhotoSearch search;
     private FolderWatcher watcher;
 
     public CatalogueService(Catalogue catalogue, PhotoEncoder encoder, Indexer.Options options) {
         this.catalogue = Objects.requireNonNull(catalogue);
+        this.options = Objects.requireNonNull(options);
         this.indexer = new Indexer(catalogue, encoder, options);
         this.search = new PhotoSearch(catalogue, encoder.modelId(), encoder.bits());
+    }
+
+    /**
+     * A service on the same catalogue (same database, same folders) with another encoder and its own indexer and
+     * search: what switching the active model builds, while this one keeps serving searches on its own codes.
+     * Close the one no longer needed with {@link #closeKeepingCatalogue()}.
+     */
+    public CatalogueService withEncoder(PhotoEncoder encoder) {
+        return new CatalogueService(catalogue, encoder, options);
     }
 
     /** Opens the catalogue in {@code dataDir} (null: the per-user default of {@link DataDirs}) with
@@ -148,12 +159,23 @@ public final class CatalogueService implements AutoCloseable {
         return watcher;
     }
 
-    @Override
-    public synchronized void close() {
+    /** Whether the folder watcher runs. */
+    public synchronized boolean watching() {
+        return watcher != null;
+    }
+
+    /** Stops the watcher and the indexer (a running batch finishes its transaction); the catalogue stays open. */
+    public synchronized void closeKeepingCatalogue() {
         if (watcher != null) {
             watcher.close();
+            watcher = null;
         }
         indexer.close();
+    }
+
+    @Override
+    public synchronized void close() {
+        closeKeepingCatalogue();
         catalogue.close();
     }
 }

@@ -70,6 +70,21 @@ public final class PhotoSearch {
         return out;
     }
 
+    /** The stored code of the photo with catalogue id {@code photoId} under this search's model, if it has one. */
+    public java.util.Optional<long[]> codeOf(long photoId) throws IOException {
+        Snapshot s = snapshot();
+        for (int row = 0; row < s.codes().size(); row++) {
+            if (s.codes().id(row) == photoId) {
+                return java.util.Optional.of(s.codes().get(row));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    public int bits() {
+        return bits;
+    }
+
     private Snapshot snapshot() throws IOException {
         Snapshot s = snapshot;
         if (s == null) {
