@@ -4,12 +4,13 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import org.sketchfind.app.event.EventBus;
+import org.sketchfind.app.search.EngineSketchSearch;
+import org.sketchfind.app.search.SearchQuery;
 import org.sketchfind.app.search.SketchSearch;
 import org.sketchfind.app.theme.ThemeManager;
 import org.sketchfind.engine.EngineFixtures;
 import org.sketchfind.engine.PhotoCollection;
 import org.sketchfind.engine.SearchResult;
-import org.sketchfind.engine.Sketch;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
@@ -81,20 +82,24 @@ public final class AppFixtures {
      * saw and refusing an empty one.
      */
     public static final class CountingSearch implements SketchSearch {
-        private final PhotoCollection photos;
+        private final EngineSketchSearch engine;
         public volatile int calls;
+        public volatile SearchQuery last;
+        public volatile int lastExpand = -1;
 
         public CountingSearch(PhotoCollection photos) {
-            this.photos = photos;
+            this.engine = new EngineSketchSearch(photos);
         }
 
         @Override
-        public SearchResult search(Sketch sketch, int k) throws Exception {
-            if (sketch.isEmpty()) {
+        public SearchResult search(SearchQuery query, int k, int expand) throws Exception {
+            if (query instanceof SearchQuery.Drawing d && d.sketch().isEmpty()) {
                 throw new IllegalArgumentException("empty sketch reached the search");
             }
             calls++;
-            return photos.search(sketch, k);
+            last = query;
+            lastExpand = expand;
+            return engine.search(query, k, expand);
         }
     }
 

@@ -36,7 +36,7 @@ class MainWindowTest {
     void start(Stage stage) throws IOException {
         PhotoCollection photos = AppFixtures.openCollection(dataDir.resolve("data-" + System.nanoTime()));
         // a search that fails the way a broken model file would: the page must show it inline
-        services = AppFixtures.services(photos, (sketch, k) -> {
+        services = AppFixtures.services(photos, (query, k, expand) -> {
             throw new IllegalStateException("model file is damaged");
         });
         window = new MainWindow(services, owner -> null);

@@ -2,5 +2,5 @@ package org.sketchfind.app.event;
 
 /** A keyboard shortcut aimed at the sketch canvas. */
 public enum CanvasCommand {
-    UNDO, CLEAR
+    UNDO, REDO, CLEAR, ERASER, SAVE, OPEN
 }

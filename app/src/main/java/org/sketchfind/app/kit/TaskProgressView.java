@@ -18,6 +18,7 @@ public final class TaskProgressView extends VBox {
     private final Button pause;
     private final Button cancel;
     private boolean paused;
+    private boolean pausable = true;
 
     public TaskProgressView(String idPrefix, Runnable onPause, Runnable onResume, Runnable onCancel) {
         getStyleClass().add("task-progress");
@@ -53,7 +54,14 @@ public final class TaskProgressView extends VBox {
         paused = isPaused;
         pause.setGraphic(Icons.of(isPaused ? MaterialDesignP.PLAY : MaterialDesignP.PAUSE, 16));
         pause.getTooltip().setText(isPaused ? "Resume" : "Pause");
-        pause.setDisable(!controllable);
+        pause.setDisable(!controllable || !pausable);
         cancel.setDisable(!controllable);
+    }
+
+    /** Whether the task can be paused (a t-SNE or an evaluation can only be cancelled): hides the pause button. */
+    public void setPausable(boolean p) {
+        pausable = p;
+        pause.setVisible(p);
+        pause.setManaged(p);
     }
 }

@@ -15,17 +15,26 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.sketchfind.app.kit.Buttons;
 import org.sketchfind.engine.Hit;
 
 import java.util.function.Consumer;
 
-/** A larger view of one result: the photo, its path, rank and distance, "Show in folder" and "Copy path". */
+/**
+ * A larger view of one result: the photo, its path, rank and distance, "Show in folder" (which says when the desktop
+ * could not open it), "Copy path" and "More like this".
+ */
 public final class PhotoViewer extends Dialog<Void> {
     private final Label status = new Label();
 
-    /** @param styler styles the dialog's scene like the main window (theme) */
-    public PhotoViewer(Window owner, Hit hit, int rank, Consumer<javafx.scene.Scene> styler) {
+    /**
+     * @param styler     styles the dialog's scene like the main window (theme)
+     * @param opener     how folders are opened ({@link FolderReveal#desktop()}; null: copy the path instead)
+     * @param onMoreLike searches with this photo's code (the dialog closes)
+     */
+    public PhotoViewer(Window owner, Hit hit, int rank, Consumer<javafx.scene.Scene> styler,
+                       FolderReveal.Opener opener, Consumer<Hit> onMoreLike) {
         initOwner(owner);
         setTitle(hit.path().getFileName() + " — Sketchfind");
         setResizable(true);
@@ -51,14 +60,30 @@ public final class PhotoViewer extends Dialog<Void> {
         facts.getStyleClass().add("viewer-facts");
         status.setId("viewerStatus");
         Button reveal = Buttons.of("showInFolder", "Show in folder", MaterialDesignF.FOLDER_OPEN,
-                "Open the folder that holds this photo", () -> status.setText(
-                        FolderReveal.reveal(hit.path()) == FolderReveal.Outcome.OPENED
-                                ? "Opening the folder…" : "No file manager available: path copied to the clipboard."));
+                "Open the folder that holds this photo", () -> {
+                    FolderReveal.Outcome o = FolderReveal.reveal(hit.path(), opener, failure -> {
+                        if (failure != null) {
+                            FolderReveal.copyPath(hit.path());
+                        }
+                        status.setText(failure == null ? "Asked the file manager to show the folder."
+                                : "Cannot open the folder: " + failure + ". Path copied to the clipboard.");
+                    });
+                    if (o == FolderReveal.Outcome.COPIED) {
+                        status.setText("No file manager available: path copied to the clipboard.");
+                    } else {
+                        status.setText("Opening the folder…");
+                    }
+                });
         Button copy = Buttons.of("copyPath", "Copy path", MaterialDesignC.CONTENT_COPY, "Copy the photo's path", () -> {
             FolderReveal.copyPath(hit.path());
             status.setText("Path copied to the clipboard.");
         });
-        HBox actions = new HBox(8, reveal, copy, status);
+        Button more = Buttons.of("viewerMoreLike", "More like this", MaterialDesignI.IMAGE_SEARCH_OUTLINE,
+                "Search the collection with this photo's code", () -> {
+                    close();
+                    onMoreLike.accept(hit);
+                });
+        HBox actions = new HBox(8, more, reveal, copy, status);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(10, frame, facts, path, actions);
         content.setPadding(new Insets(4));

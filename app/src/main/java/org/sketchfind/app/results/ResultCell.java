@@ -1,7 +1,9 @@
 package org.sketchfind.app.results;
 
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
@@ -14,9 +16,13 @@ import org.sketchfind.engine.Hit;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** One tile of the results grid: the thumbnail, its rank and its Hamming distance. Double-click opens it. */
+/**
+ * One tile of the results grid: the thumbnail, its rank and its Hamming distance. Double-click opens it; the
+ * context menu opens it, searches for more like it, or copies its path.
+ */
 final class ResultCell extends GridCell<Hit> {
     private final ImageView image = new ImageView();
     private final Label rank = new Label();
@@ -25,7 +31,7 @@ final class ResultCell extends GridCell<Hit> {
     private final Tooltip tooltip = new Tooltip();
 
     ResultCell(double size, ThumbnailImages images, Supplier<List<Hit>> items,
-               BiConsumer<Hit, Integer> onOpen) {
+               BiConsumer<Hit, Integer> onOpen, Consumer<Hit> onMoreLike) {
         getStyleClass().add("result-cell");
         image.setFitWidth(size);
         image.setFitHeight(size);
@@ -47,7 +53,29 @@ final class ResultCell extends GridCell<Hit> {
                 onOpen.accept(getItem(), items.get().indexOf(getItem()) + 1);
             }
         });
+        MenuItem open = new MenuItem("Open");
+        open.setOnAction(e -> {
+            if (getItem() != null) {
+                onOpen.accept(getItem(), items.get().indexOf(getItem()) + 1);
+            }
+        });
+        MenuItem more = new MenuItem("More like this");
+        more.setId("moreLikeThisMenu");
+        more.setOnAction(e -> {
+            if (getItem() != null) {
+                onMoreLike.accept(getItem());
+            }
+        });
+        MenuItem copy = new MenuItem("Copy path");
+        copy.setOnAction(e -> {
+            if (getItem() != null) {
+                FolderReveal.copyPath(getItem().path());
+            }
+        });
+        menu = new ContextMenu(open, more, copy);
     }
+
+    private final ContextMenu menu;
 
     private final ThumbnailImages images;
 
@@ -57,6 +85,7 @@ final class ResultCell extends GridCell<Hit> {
         if (empty || hit == null) {
             setGraphic(null);
             setTooltip(null);
+            setContextMenu(null);
             image.setImage(null);
             return;
         }
@@ -65,8 +94,9 @@ final class ResultCell extends GridCell<Hit> {
         rank.setText("#" + r);
         distance.setText("d = " + hit.distance());
         tooltip.setText(hit.path().getFileName() + "\nHamming distance " + hit.distance()
-                + "\nDouble-click to open");
+                + "\nDouble-click to open; right-click for more like this");
         setTooltip(tooltip);
+        setContextMenu(menu);
         setGraphic(box);
     }
 

@@ -2,11 +2,11 @@ package org.sketchfind.app.search;
 
 import org.sketchfind.engine.PhotoCollection;
 import org.sketchfind.engine.SearchResult;
-import org.sketchfind.engine.Sketch;
 
 /**
- * The default {@link SketchSearch}: the engine's sketch search over the open collection (the sketch rasterized,
- * encoded by the sketch encoder g, then the nearest photo codes of the active model by Hamming distance).
+ * The default {@link SketchSearch}: the engine's search over the open collection. A drawing is rasterized and
+ * encoded by the sketch encoder g, an image by g or by the photo encoder f, a photo of the collection by its stored
+ * code; then the nearest photo codes of the active model by Hamming distance.
  */
 public final class EngineSketchSearch implements SketchSearch {
     private final PhotoCollection collection;
@@ -16,7 +16,14 @@ public final class EngineSketchSearch implements SketchSearch {
     }
 
     @Override
-    public SearchResult search(Sketch sketch, int k) throws Exception {
-        return collection.search(sketch, k);
+    public SearchResult search(SearchQuery query, int k, int expand) throws Exception {
+        if (query instanceof SearchQuery.Drawing d) {
+            return collection.search(d.sketch(), k, expand);
+        }
+        if (query instanceof SearchQuery.Image i) {
+            return i.asSketch() ? collection.search(i.image(), k, expand) : collection.searchPhoto(i.image(), k, expand);
+        }
+        SearchQuery.LikePhoto p = (SearchQuery.LikePhoto) query;
+        return collection.searchLike(p.photoId(), k, expand);
     }
 }

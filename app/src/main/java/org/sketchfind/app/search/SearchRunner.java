@@ -6,7 +6,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.sketchfind.app.kit.LatestWins;
 import org.sketchfind.engine.SearchResult;
-import org.sketchfind.engine.Sketch;
 
 import java.util.concurrent.ExecutorService;
 
@@ -26,9 +25,9 @@ public final class SearchRunner {
         this.latest = new LatestWins<>(executor);
     }
 
-    public void request(Sketch sketch, int k) {
+    public void request(SearchQuery query, int k, int expand) {
         running.set(true);
-        latest.submit(() -> search.search(sketch, k), r -> {
+        latest.submit(() -> search.search(query, k, expand), r -> {
             running.set(false);
             error.set(null);
             outcome.set(r);

@@ -1,16 +1,16 @@
 package org.sketchfind.app.search;
 
 import org.sketchfind.engine.SearchResult;
-import org.sketchfind.engine.Sketch;
 
 /**
- * The seam between the Search page and the engine: ranks the collection's photos for a sketch. Called on a
+ * The seam between the Search page and the engine: ranks the collection's photos for a query. Called on a
  * background thread, never on the FX thread; may take a while and may throw (the page shows the message).
  */
 public interface SketchSearch {
     /**
-     * @param sketch a non-empty sketch from the canvas
+     * @param query  a non-empty drawing, an image, or a photo of the collection
      * @param k      how many hits at most
+     * @param expand query expansion with this many top matches (0: none)
      */
-    SearchResult search(Sketch sketch, int k) throws Exception;
+    SearchResult search(SearchQuery query, int k, int expand) throws Exception;
 }

@@ -38,7 +38,7 @@ class CollectionPageTest {
     @Start
     void start(Stage stage) throws IOException {
         PhotoCollection photos = AppFixtures.openCollection(Files.createTempDirectory("sf-app-data"));
-        services = AppFixtures.services(photos, (d, k) -> {
+        services = AppFixtures.services(photos, (q, k, x) -> {
             throw new IllegalStateException("not used here");
         });
         MainWindow window = new MainWindow(services, owner -> chosen.get());

@@ -38,7 +38,7 @@ class ScanControlTest {
     @Start
     void start(Stage stage) throws IOException {
         PhotoCollection photos = EngineFixtures.slowCollection(Files.createTempDirectory("sf-app-ctl"), 250);
-        services = AppFixtures.services(photos, (d, k) -> {
+        services = AppFixtures.services(photos, (q, k, x) -> {
             throw new IllegalStateException("not used here");
         });
         MainWindow window = new MainWindow(services, owner -> chosen.get());

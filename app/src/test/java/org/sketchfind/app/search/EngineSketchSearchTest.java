@@ -46,7 +46,8 @@ class EngineSketchSearchTest {
         try (Sketchfind engine = new Sketchfind();
              PhotoCollection collection = engine.openCollectionInBackground(tmp.resolve("data")).await()) {
             collection.addFolder(photos, null).await();
-            SearchResult out = new EngineSketchSearch(collection).search(catHead(), 10);
+            EngineSketchSearch search = new EngineSketchSearch(collection);
+            SearchResult out = search.search(new SearchQuery.Drawing(catHead()), 10, 0);
             assertEquals(10, out.hits().size(), "every photo of the collection, ranked");
             assertEquals(10, out.searched());
             assertEquals(engine.modelInfo().name(), out.model());
@@ -64,6 +65,20 @@ class EngineSketchSearchTest {
                 }
             }
             assertTrue(distances.size() > 2, "the model gave the photos different codes: distances " + distances);
+
+            // "more like this" and a photo file: the photo itself comes first, at distance 0
+            Hit third = out.hits().get(2);
+            SearchResult like = search.search(new SearchQuery.LikePhoto(third.photoId(), "x"), 5, 0);
+            assertEquals(third.photoId(), like.hits().get(0).photoId());
+            assertEquals(0, like.hits().get(0).distance());
+            assertEquals(5, search.search(new SearchQuery.LikePhoto(third.photoId(), "x"), 5,
+                    PhotoCollection.DEFAULT_EXPAND).hits().size(), "refined with the top matches");
+            SearchResult byFile = search.search(new SearchQuery.Image(
+                    org.sketchfind.engine.QueryImage.read(third.path()).image(), false, "photo"), 3, 0);
+            // (not at distance 0: the indexer encodes the photo decoded at thumbnail-scale, the query at full size)
+            assertEquals(third.path(), byFile.hits().get(0).path(), "a photo file finds its own copy");
+            SearchResult asSketch = search.search(new SearchQuery.Image(catHead().raster(), true, "sketch"), 3, 0);
+            assertEquals(3, asSketch.hits().size(), "an image searched as a sketch");
         }
     }
 }
