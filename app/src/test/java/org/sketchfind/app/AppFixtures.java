@@ -4,6 +4,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import org.sketchfind.app.event.EventBus;
+import org.sketchfind.app.kit.FileDialogs;
 import org.sketchfind.app.search.EngineSketchSearch;
 import org.sketchfind.app.search.SearchQuery;
 import org.sketchfind.app.search.SketchSearch;
@@ -11,6 +12,7 @@ import org.sketchfind.app.theme.ThemeManager;
 import org.sketchfind.engine.EngineFixtures;
 import org.sketchfind.engine.PhotoCollection;
 import org.sketchfind.engine.SearchResult;
+import org.sketchfind.engine.Sketchfind;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
@@ -75,6 +77,57 @@ public final class AppFixtures {
     public static AppServices services(PhotoCollection photos, SketchSearch search) {
         EventBus bus = new EventBus();
         return new AppServices(bus, new ThemeManager(bus, null), photos, search);
+    }
+
+    /**
+     * App services on {@code photos} with the given settings and dialogs, a fresh engine on the shipped default
+     * model, and the repository as the install root (demo drawings).
+     */
+    public static AppServices services(PhotoCollection photos, SketchSearch search, AppSettings settings,
+                                       FileDialogs dialogs) {
+        EventBus bus = new EventBus();
+        return new AppServices(bus, new ThemeManager(bus, null), photos, search, new Sketchfind(), settings, dialogs,
+                repoRoot());
+    }
+
+    /** A real collection in {@code dataDir} on the shipped default model (loads it: seconds). */
+    public static PhotoCollection realCollection(Path dataDir) throws IOException {
+        return new Sketchfind().openCollection(dataDir);
+    }
+
+    /** File dialogs that answer from a queue instead of asking (null when the queue is empty: cancelled). */
+    public static final class StubDialogs implements FileDialogs {
+        private final java.util.Deque<Path> answers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        public final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        /** The next dialog (of any kind) answers {@code p}. */
+        public StubDialogs answer(Path p) {
+            answers.add(p);
+            return this;
+        }
+
+        @Override
+        public Path pickFolder(javafx.stage.Window owner, String title, Path initial) {
+            asked.add(title);
+            return answers.poll();
+        }
+
+        @Override
+        public Path openFile(javafx.stage.Window owner, String title, List<Filter> filters) {
+            asked.add(title);
+            return answers.poll();
+        }
+
+        @Override
+        public Path saveFile(javafx.stage.Window owner, String title, String suggestedName, List<Filter> filters) {
+            asked.add(title);
+            return answers.poll();
+        }
+    }
+
+    /** {@code src-test-data/<first>/<more>}. */
+    public static Path testData(String first, String... more) {
+        return repoRoot().resolve("src-test-data").resolve(Path.of(first, more));
     }
 
     /**

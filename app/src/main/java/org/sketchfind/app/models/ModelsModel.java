@@ -48,6 +48,8 @@ public final class ModelsModel {
     private final ObjectProperty<ModelEntry> activating = new SimpleObjectProperty<>(this, "activating");
     private final StringProperty message = new SimpleStringProperty(this, "message");
     private final StringProperty error = new SimpleStringProperty(this, "error");
+    /** Run models listed this session from elsewhere than the runs folder (a run folder of the user's choosing). */
+    private final Map<Path, ModelEntry.Source> listed = new LinkedHashMap<>();
 
     public ModelsModel(PhotoCollection photos, EventBus bus, Background io, AppSettings settings) {
         this.photos = photos;
@@ -65,6 +67,7 @@ public final class ModelsModel {
     /** Lists the models (files first, cards as they are read). */
     public void refresh() {
         List<String> added = settings.addedModels();
+        Map<Path, ModelEntry.Source> session = new LinkedHashMap<>(listed);
         Path runs = runsFolder(photos.dataDir());
         io.call(() -> {
             Map<Path, ModelEntry.Source> found = new LinkedHashMap<>();
@@ -77,6 +80,7 @@ public final class ModelsModel {
             for (String s : added) {
                 found.putIfAbsent(norm(Path.of(s)), ModelEntry.Source.ADDED);
             }
+            session.forEach(found::putIfAbsent);
             Path active = photos.modelFile();
             if (active != null) {
                 found.putIfAbsent(norm(active), ModelEntry.Source.ADDED);
@@ -136,6 +140,7 @@ public final class ModelsModel {
                 settings.setAddedModels(added);
             }
         }
+        listed.put(f, source);
         ModelEntry e = new ModelEntry(f, source);
         entries.add(e);
         markActive();

@@ -114,7 +114,18 @@ public final class ModelsPage implements Page {
         VBox right = new VBox(10, name, facts, activate, progress, banner, cardTitle, card);
         right.getStyleClass().add("page-pane");
 
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> showDetails(e));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
+            if (e != null || !model.entries().contains(shown)) {
+                showDetails(e);
+            }
+        });
+        // a refreshed list keeps the entry that was selected
+        model.entries().addListener((javafx.collections.ListChangeListener<ModelEntry>) c -> {
+            if (shown != null && model.entries().contains(shown)
+                    && list.getSelectionModel().getSelectedItem() != shown) {
+                javafx.application.Platform.runLater(() -> list.getSelectionModel().select(shown));
+            }
+        });
         view = new SplitPane(left, right);
         view.setDividerPositions(0.38);
         view.setId("modelsPage");

@@ -381,6 +381,16 @@ public final class SearchPage implements Page {
         return canvas;
     }
 
+    /** How many results a search asks for. */
+    public int topK() {
+        return topK.getValue();
+    }
+
+    /** Whether searches are refined with the top matches (query expansion). */
+    public boolean refined() {
+        return refine.isSelected();
+    }
+
     public ResultsGrid grid() {
         return grid;
     }
