@@ -16,6 +16,9 @@ class LaunchOptionsTest {
         assertEquals("/srv/y", LaunchOptions.parse(new String[]{"--data-dir=/srv/y"}).dataDir());
         assertNull(LaunchOptions.parse(new String[0]).dataDir());
         assertTrue(LaunchOptions.parse(new String[]{"--help"}).help());
+        assertFalse(a.demo());
+        assertTrue(LaunchOptions.parse(new String[]{"--demo", "--data-dir", "/d"}).demo());
+        assertTrue(LaunchOptions.USAGE.contains("--demo"));
     }
 
     @Test
