@@ -23,23 +23,32 @@ public final class LatestWins<T> {
 
     public void submit(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onError) {
         long mine = invalidate();
-        pending = executor.submit(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Throwable t) {
-                Platform.runLater(() -> {
-                    if (mine == generation) {
-                        onError.accept(t);
-                    }
-                });
-                return;
-            }
+        if (executor.isShutdown()) {
+            return; // the app is closing: a late request (a debounced search, say) has nobody to answer
+        }
+        try {
+            pending = executor.submit(() -> run(mine, work, onResult, onError));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            pending = null;
+        }
+    }
+
+    private void run(long mine, Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onError) {
+        T result;
+        try {
+            result = work.call();
+        } catch (Throwable t) {
             Platform.runLater(() -> {
                 if (mine == generation) {
-                    onResult.accept(result);
+                    onError.accept(t);
                 }
             });
+            return;
+        }
+        Platform.runLater(() -> {
+            if (mine == generation) {
+                onResult.accept(result);
+            }
         });
     }
 

@@ -79,4 +79,19 @@ class LatestWinsTest {
             ex.shutdownNow();
         }
     }
+
+    @Test
+    void aRequestAfterTheExecutorClosedIsDroppedQuietly() throws Exception {
+        ExecutorService ex = Executors.newSingleThreadExecutor();
+        ex.shutdown();
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            new LatestWins<String>(ex).submit(() -> "late", seen::add, seen::add); // a debounced search at exit
+            done.countDown();
+        });
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), seen, "no result, no error, nothing thrown on the FX thread");
+    }
 }
