@@ -71,7 +71,7 @@ public final class DemoMode {
      */
     public DemoMode(SketchSearch search, ExecutorService executor, Duration idleTime, Runnable onLeave) {
         runner = new SearchRunner(search, executor);
-        grid = new ResultsGrid(200, (hit, rank) -> { }, hit -> { });
+        grid = new ResultsGrid(170, (hit, rank) -> { }, hit -> { });
         grid.setId("demoResults");
         debouncer = new Debouncer(Duration.millis(200), this::search);
         canvas.setId("demoCanvas");

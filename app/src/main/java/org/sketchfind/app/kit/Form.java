@@ -34,6 +34,7 @@ public final class Form extends GridPane {
     public <T extends Node> T row(String label, T field, String tooltip) {
         Label l = new Label(label);
         l.getStyleClass().add("form-label");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (tooltip != null) {
             Tooltip t = new Tooltip(tooltip);
             t.setWrapText(true);

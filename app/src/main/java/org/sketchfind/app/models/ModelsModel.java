@@ -117,8 +117,8 @@ public final class ModelsModel {
             }
             next.add(e);
         });
+        markActive(next);
         entries.setAll(next);
-        markActive();
         for (ModelEntry e : toDescribe) {
             io.call(() -> Sketchfind.describeModel(e.file()), info -> e.infoProperty().set(info),
                     t -> e.errorProperty().set(message(t)));
@@ -142,8 +142,8 @@ public final class ModelsModel {
         }
         listed.put(f, source);
         ModelEntry e = new ModelEntry(f, source);
+        markActive(List.of(e));
         entries.add(e);
-        markActive();
         io.call(() -> Sketchfind.describeModel(f), info -> e.infoProperty().set(info),
                 t -> e.errorProperty().set(message(t)));
         return e;
@@ -234,8 +234,12 @@ public final class ModelsModel {
     }
 
     private void markActive() {
+        markActive(entries);
+    }
+
+    private void markActive(List<ModelEntry> list) {
         Path a = activeFile.get() == null ? null : norm(activeFile.get());
-        for (ModelEntry e : entries) {
+        for (ModelEntry e : list) {
             e.activeProperty().set(e.file().equals(a));
         }
     }

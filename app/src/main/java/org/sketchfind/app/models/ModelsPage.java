@@ -11,6 +11,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
@@ -236,15 +237,23 @@ public final class ModelsPage implements Page {
                     + (e.infoProperty().get() != null ? e.infoProperty().get().bits() + " bits · " : "")
                     + (e.errorProperty().get() != null ? "cannot be read · " : "")
                     + e.file().getFileName(), e.infoProperty(), e.errorProperty()));
+            n.setMinWidth(0);
+            d.setMinWidth(0);
             VBox text = new VBox(2, n, d);
+            text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             Label inUse = new Label("in use", Icons.of(MaterialDesignC.CHECK_CIRCLE_OUTLINE, 14));
-            inUse.getStyleClass().add("state-complete");
+            inUse.setId("modelInUse");
+            inUse.getStyleClass().addAll("state-complete", "in-use-badge");
+            inUse.setMinWidth(Region.USE_PREF_SIZE);
             inUse.visibleProperty().bind(e.activeProperty());
+            inUse.managedProperty().bind(e.activeProperty());
             HBox row = new HBox(10, Icons.of(MaterialDesignB.BRAIN, 22), text, inUse);
             row.setAlignment(Pos.CENTER_LEFT);
+            row.setMinWidth(0);
             setText(null);
             setGraphic(row);
+            setPrefWidth(0); // follow the list's width: long names are cut with an ellipsis, no sideways scrolling
         }
     }
 

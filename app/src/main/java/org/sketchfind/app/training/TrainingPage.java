@@ -92,6 +92,7 @@ public final class TrainingPage implements Page {
     private final FlowPane lossCharts = new FlowPane(10, 10);
     private final LineChart<Number, Number> mapChart;
     private final Label validationTitle = new Label("Validation mAP per epoch");
+    private TrainingModel.State shownState;
 
     public TrainingPage(TrainingModel model, FileDialogs dialogs, Background io, EventBus bus) {
         this.model = model;
@@ -235,6 +236,19 @@ public final class TrainingPage implements Page {
         NumberAxis xa = new NumberAxis();
         xa.setLabel(x);
         xa.setForceZeroInRange(false);
+        xa.setMinorTickVisible(false);
+        xa.setTickLabelFormatter(new javafx.util.StringConverter<>() { // steps and epochs are whole numbers
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return v == Math.rint(v) ? Long.toString((long) v) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s);
+            }
+        });
         NumberAxis ya = new NumberAxis();
         ya.setLabel(y);
         ya.setForceZeroInRange(false);
@@ -275,7 +289,10 @@ public final class TrainingPage implements Page {
         } else if (s == TrainingModel.State.COMPLETED || s == TrainingModel.State.CANCELLED) {
             banner.hide();
         }
-        refreshResume();
+        if (s != shownState) { // the files a resume needs change with the state only, not with every step
+            shownState = s;
+            refreshResume();
+        }
     }
 
     private void refreshResume() {
