@@ -16,6 +16,7 @@ import javafx.util.Duration;
 import org.sketchfind.app.canvas.SketchCanvas;
 import org.sketchfind.app.collection.FolderPicker;
 import org.sketchfind.app.event.EventBus;
+import org.sketchfind.app.kit.Errors;
 import org.sketchfind.app.kit.FileDialogs;
 import org.sketchfind.app.search.EngineSketchSearch;
 import org.sketchfind.app.search.SearchPage;
@@ -158,11 +159,9 @@ public final class SketchfindApp extends Application {
     }
 
     private void cannotStart(Path dataDir, Throwable error) {
-        Throwable c = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
         String problem = AppPaths.dataDirProblem(dataDir, AppPaths.dataDirOverride() != null);
         Alert a = new Alert(Alert.AlertType.ERROR, (problem != null ? problem
-                : "The photo catalogue in " + dataDir + " cannot be opened:\n" + c.getMessage())
+                : "The photo catalogue in " + dataDir + " cannot be opened:\n" + Errors.message(error))
                 + "\n\nChoose another data folder with --data-dir DIR.");
         a.setHeaderText("Sketchfind cannot start");
         a.showAndWait();

@@ -90,6 +90,35 @@ public final class AppFixtures {
                 repoRoot());
     }
 
+    /** A search for pages that do not search: it fails if called. */
+    public static SketchSearch noSearch() {
+        return (query, k, expand) -> {
+            throw new IllegalStateException("not used here");
+        };
+    }
+
+    /** The main window of {@code services} and its scene, shown on {@code stage} at 1200 × 780. */
+    public record Shown(MainWindow window, javafx.scene.Scene scene) {
+    }
+
+    /** Builds the main window on {@code services} and shows it on {@code stage} (call on the FX thread). */
+    public static Shown show(javafx.stage.Stage stage, AppServices services) {
+        MainWindow window = new MainWindow(services, owner -> null);
+        javafx.scene.Scene scene = window.createScene(1200, 780);
+        stage.setScene(scene);
+        stage.show();
+        return new Shown(window, scene);
+    }
+
+    /** A model-free collection with the first {@code n} test photos indexed, in fresh temporary folders. */
+    public static PhotoCollection indexedCollection(int n) throws Exception {
+        PhotoCollection collection = openCollection(Files.createTempDirectory("sf-app-data"));
+        Path folder = Files.createTempDirectory("sf-app-photos");
+        copyPhotos(folder, n);
+        collection.addFolder(folder, null).await();
+        return collection;
+    }
+
     /** A real collection in {@code dataDir} on the shipped default model (loads it: seconds). */
     public static PhotoCollection realCollection(Path dataDir) throws IOException {
         return new Sketchfind().openCollection(dataDir);

@@ -28,6 +28,11 @@ public final class Formats {
         return perSecond >= 100 ? String.format("%.0f/s", perSecond) : String.format("%.1f/s", perSecond);
     }
 
+    /** The time now as a folder-name stamp, "20261206-221500" (runs, t-SNE and evaluation folders). */
+    public static String stamp() {
+        return java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    }
+
     /** "1 photo", "3 photos". */
     public static String count(long n, String singular, String plural) {
         return String.format("%,d %s", n, n == 1 ? singular : plural);

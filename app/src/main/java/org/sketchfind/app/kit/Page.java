@@ -14,6 +14,11 @@ public interface Page {
 
     Node view();
 
+    /** The window the page is shown in (an owner for its dialogs), or null before it is shown. */
+    default javafx.stage.Window window() {
+        return view().getScene() == null ? null : view().getScene().getWindow();
+    }
+
     /** Called each time the page becomes the visible one. */
     default void onShown() {
     }

@@ -12,6 +12,7 @@ import org.sketchfind.app.AppSettings;
 import org.sketchfind.app.event.EventBus;
 import org.sketchfind.app.event.ModelActivated;
 import org.sketchfind.app.kit.Background;
+import org.sketchfind.app.kit.Errors;
 import org.sketchfind.engine.CollectionListener;
 import org.sketchfind.engine.Job;
 import org.sketchfind.engine.PhotoCollection;
@@ -205,24 +206,27 @@ public final class ModelsModel {
     }
 
     public void pause() {
-        Job<ScanReport> j = activation.get();
-        if (j != null) {
-            j.pause();
-            ScanProgress p = progress.get();
-            if (p != null) {
-                progress.set(p.withPaused(true));
-            }
-        }
+        setPaused(true);
     }
 
     public void resume() {
+        setPaused(false);
+    }
+
+    /** The job sends no event while it waits, so the view shows the new state at once. */
+    private void setPaused(boolean paused) {
         Job<ScanReport> j = activation.get();
-        if (j != null) {
+        if (j == null) {
+            return;
+        }
+        if (paused) {
+            j.pause();
+        } else {
             j.resume();
-            ScanProgress p = progress.get();
-            if (p != null) {
-                progress.set(p.withPaused(false));
-            }
+        }
+        ScanProgress p = progress.get();
+        if (p != null) {
+            progress.set(p.withPaused(paused));
         }
     }
 
@@ -249,8 +253,7 @@ public final class ModelsModel {
     }
 
     private static String message(Throwable t) {
-        Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
-        return c.getMessage() == null || c.getMessage().isBlank() ? c.getClass().getSimpleName() : c.getMessage();
+        return Errors.message(t);
     }
 
     public ObservableList<ModelEntry> entries() {

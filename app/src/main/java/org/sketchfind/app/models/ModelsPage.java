@@ -133,7 +133,7 @@ public final class ModelsPage implements Page {
     }
 
     private void addFile() {
-        Path f = dialogs.openFile(view.getScene() == null ? null : view.getScene().getWindow(), "Add a model file",
+        Path f = dialogs.openFile(window(), "Add a model file",
                 List.of(FileDialogs.Filter.of("Sketchfind models", "*.zip", "*.itq"),
                         FileDialogs.Filter.of("All files", "*")));
         if (f != null) {

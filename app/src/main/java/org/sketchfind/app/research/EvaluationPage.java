@@ -1,6 +1,5 @@
 package org.sketchfind.app.research;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -34,17 +33,16 @@ import org.sketchfind.app.kit.Buttons;
 import org.sketchfind.app.kit.Exports;
 import org.sketchfind.app.kit.FileDialogs;
 import org.sketchfind.app.kit.Form;
-import org.sketchfind.app.kit.FxEvents;
 import org.sketchfind.app.kit.Page;
 import org.sketchfind.app.kit.PathField;
-import org.sketchfind.app.kit.TaskProgressView;
+import org.sketchfind.app.kit.Formats;
+import org.sketchfind.app.kit.JobProgress;
+import org.sketchfind.app.kit.SplitColumns;
 import org.sketchfind.app.models.ModelEntry;
 import org.sketchfind.app.models.ModelsModel;
 import org.sketchfind.engine.DatasetRequest;
 import org.sketchfind.engine.EvaluationRequest;
 import org.sketchfind.engine.EvaluationResult;
-import org.sketchfind.engine.Job;
-import org.sketchfind.engine.Progress;
 import org.sketchfind.engine.Sketchfind;
 
 import java.nio.file.Path;
@@ -86,14 +84,13 @@ public final class EvaluationPage implements Page {
     private final TextField bits;
     private final TextField expand;
     private final Button run;
-    private final TaskProgressView progress;
+    private final JobProgress progress;
     private final Banner banner = new Banner("evaluationMessage");
     private final TableView<EvaluationResult.Score> table = new TableView<>();
     private final LineChart<Number, Number> pr;
     private final TableView<ClassRow> perClass = new TableView<>();
     private final TextArea command = new TextArea();
     private final VBox results;
-    private Job<EvaluationResult> job;
     private EvaluationResult result;
 
     /** One row of the per-class table: a class and its AP under each model, in the table's model order. */
@@ -171,10 +168,7 @@ public final class EvaluationPage implements Page {
         cache = form.row("Feature cache", new PathField("evalCache", null, () -> dialogs.pickFolder(window(),
                 "Feature cache folder", null)), "Empty: the per-user cache");
         run = Buttons.of("runEvaluation", "Evaluate", MaterialDesignP.PLAY, "Measure as a job", this::start);
-        progress = new TaskProgressView("evaluation", () -> { }, () -> { }, this::cancel);
-        progress.setPausable(false);
-        progress.setVisible(false);
-        progress.setManaged(false);
+        progress = new JobProgress("evaluation", banner, run);
         Label title = new Label("Evaluation");
         title.getStyleClass().add("page-title");
         Label sub = new Label("Compare models and baselines on the same queries and gallery.");
@@ -183,7 +177,7 @@ public final class EvaluationPage implements Page {
         mt.getStyleClass().add("section-title");
         Label bt = new Label("Baselines");
         bt.getStyleClass().add("section-title");
-        VBox left = new VBox(8, title, sub, mt, modelList, bt, baselineBoxes, form, run, progress, banner);
+        VBox left = new VBox(8, title, sub, mt, modelList, bt, baselineBoxes, form, run, progress.view(), banner);
         left.getStyleClass().add("page-pane");
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
@@ -281,15 +275,7 @@ public final class EvaluationPage implements Page {
         gallery.setPath(d.resolve("photo"));
         classes.setPath(d.resolve("classes.tsv"));
         train.setPath(d);
-        io.call(() -> Sketchfind.splitColumns(d), cols -> {
-            String keep = split.getValue();
-            split.getItems().setAll(cols);
-            if (cols.contains(keep)) {
-                split.setValue(keep);
-            } else if (!cols.isEmpty()) {
-                split.setValue(cols.get(0));
-            }
-        }, e -> { });
+        SplitColumns.load(d, split, io);
     }
 
     /** The request the form describes (an IllegalArgumentException that names what is missing). */
@@ -303,11 +289,9 @@ public final class EvaluationPage implements Page {
         if (queries.path() == null || gallery.path() == null) {
             throw new IllegalArgumentException("Choose the queries and the gallery (or a data set).");
         }
-        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter
-                .ofPattern("yyyyMMdd-HHmmss"));
         return new EvaluationRequest(ms, bs, Form.readInt(bits, "Baseline bits", 1), train.path(), glove.path(),
                 queries.path(), gallery.path(), classes.path(), split.getValue(), only.getValue(),
-                outRoot.resolve("evaluation-" + stamp), cache.path(), null, Form.readInt(expand, "Query expansion", 0));
+                outRoot.resolve("evaluation-" + Formats.stamp()), cache.path(), null, Form.readInt(expand, "Query expansion", 0));
     }
 
     /** The {@code sketchfind evaluate} command that measures the same (shown under the figures). */
@@ -348,40 +332,9 @@ public final class EvaluationPage implements Page {
             banner.show(Banner.Kind.ERROR, e.getMessage());
             return;
         }
-        banner.hide();
-        run.setDisable(true);
-        progress.setVisible(true);
-        progress.setManaged(true);
-        progress.update("Evaluating…", -1, "", false, true);
         command.setText("./sketchfind " + String.join(" ", commandLine(r).stream()
                 .map(s -> s.contains(" ") ? "'" + s + "'" : s).toList()));
-        job = engine.evaluate(r, new FxEvents<Progress>(batch -> {
-            Progress p = batch.get(batch.size() - 1);
-            progress.update(p.stage() + " " + p.done() + " / " + p.total(), p.fraction(), "", false, true);
-        }, line -> progress.update(line, -1, "", false, true)));
-        job.future().whenComplete((res, t) -> Platform.runLater(() -> finished(res, t)));
-    }
-
-    private void cancel() {
-        if (job != null) {
-            job.cancel();
-        }
-    }
-
-    private void finished(EvaluationResult res, Throwable t) {
-        run.setDisable(false);
-        progress.setVisible(false);
-        progress.setManaged(false);
-        job = null;
-        if (t != null) {
-            Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
-                    ? t.getCause() : t;
-            banner.show(c instanceof java.util.concurrent.CancellationException ? Banner.Kind.INFO
-                    : Banner.Kind.ERROR, c instanceof java.util.concurrent.CancellationException
-                    ? "Evaluation cancelled." : "Evaluation failed: " + c.getMessage());
-            return;
-        }
-        show(res);
+        progress.track("Evaluation", engine.evaluate(r, progress.listener()), this::show);
     }
 
     /** Shows an evaluation's figures, curves and per-class AP. */
@@ -483,10 +436,6 @@ public final class EvaluationPage implements Page {
                 + "-per-class.csv");
         Exports.csv(perClassFile, header, classRows, io, p -> banner.show(Banner.Kind.INFO, "Saved " + file
                 + " and " + p.getFileName()), e -> banner.show(Banner.Kind.ERROR, "Cannot save: " + e.getMessage()));
-    }
-
-    private javafx.stage.Window window() {
-        return view == null || view.getScene() == null ? null : view.getScene().getWindow();
     }
 
     /** Chooses models and fills the form (tests and the screenshot program). */

@@ -1,6 +1,5 @@
 package org.sketchfind.app.research;
 
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -35,16 +34,15 @@ import org.sketchfind.app.kit.Buttons;
 import org.sketchfind.app.kit.Exports;
 import org.sketchfind.app.kit.FileDialogs;
 import org.sketchfind.app.kit.Form;
-import org.sketchfind.app.kit.FxEvents;
 import org.sketchfind.app.kit.Page;
 import org.sketchfind.app.kit.PathField;
 import org.sketchfind.app.kit.ScatterPlot;
-import org.sketchfind.app.kit.TaskProgressView;
+import org.sketchfind.app.kit.Formats;
+import org.sketchfind.app.kit.JobProgress;
+import org.sketchfind.app.kit.SplitColumns;
 import org.sketchfind.app.models.ModelEntry;
 import org.sketchfind.app.models.ModelsModel;
 import org.sketchfind.engine.DatasetRequest;
-import org.sketchfind.engine.Job;
-import org.sketchfind.engine.Progress;
 import org.sketchfind.engine.Sketchfind;
 import org.sketchfind.engine.TsneRequest;
 import org.sketchfind.engine.TsneResult;
@@ -83,7 +81,7 @@ public final class TsnePage implements Page {
     private final TextField perplexity;
     private final TextField seed;
     private final Button compute;
-    private final TaskProgressView progress;
+    private final JobProgress progress;
     private final Banner banner = new Banner("tsneMessage");
     private final ScatterPlot plot = new ScatterPlot();
     private final VBox hoverCard = new VBox(4);
@@ -95,8 +93,9 @@ public final class TsnePage implements Page {
     private final ImageView selectedImage = new ImageView();
     private final ListView<TsneResult.Neighbour> neighbours = new ListView<>();
     private final Label summary = new Label();
-    private Job<TsneResult> job;
     private TsneResult result;
+    /** The entry this page chose as the model in use (a different value is the user's choice). */
+    private ModelEntry autoChosen;
 
     public TsnePage(Sketchfind engine, ModelsModel models, FileDialogs dialogs, Background io, Path outRoot) {
         this.engine = engine;
@@ -110,7 +109,10 @@ public final class TsnePage implements Page {
         model.setMaxWidth(Double.MAX_VALUE);
         model.setCellFactory(l -> new EntryCell());
         model.setButtonCell(new EntryCell());
-        models.entries().addListener((javafx.collections.ListChangeListener<ModelEntry>) c -> chooseActive());
+        // after the combo box's own reaction to the new list; and again whenever another model is made active
+        models.entries().addListener((javafx.collections.ListChangeListener<ModelEntry>) c ->
+                javafx.application.Platform.runLater(this::chooseActive));
+        models.activeFileProperty().addListener((o, a, b) -> chooseActive());
         form.row("Model", model, "Whose codes to embed (the model in use by default)");
         data = form.row("Data folder", new PathField("tsneData", null, () -> dialogs.pickFolder(window(),
                 "Data set with photo/, sketch/ and classes.tsv", null)), "A data set with a split column");
@@ -125,20 +127,16 @@ public final class TsnePage implements Page {
         seed = form.row("Seed", Form.text("tsneSeed", 42), "Sampling and initialisation");
         cache = form.row("Feature cache", new PathField("tsneCache", null, () -> dialogs.pickFolder(window(),
                 "Feature cache folder", null)), "Empty: the per-user cache");
-        data.field().textProperty().addListener((o, a, b) -> loadSplits());
+        data.field().textProperty().addListener((o, a, b) -> SplitColumns.load(data.path(), split, io));
         compute = Buttons.of("computeTsne", "Compute", MaterialDesignG.GRAIN, "Compute the t-SNE as a job",
                 this::start);
-        progress = new TaskProgressView("tsne", () -> { }, () -> { }, this::cancel);
-        progress.setPausable(false);
-        progress.setId("tsneProgress");
-        progress.setVisible(false);
-        progress.setManaged(false);
+        progress = new JobProgress("tsne", banner, compute);
         Label title = new Label("t-SNE");
         title.getStyleClass().add("page-title");
         Label sub = new Label("Where a model puts seen and unseen classes, sketches and photos, in 2-D.");
         sub.getStyleClass().add("page-subtitle");
         sub.setWrapText(true);
-        VBox left = new VBox(10, title, sub, form, compute, progress, banner, detailsPane());
+        VBox left = new VBox(10, title, sub, form, compute, progress.view(), banner, detailsPane());
         left.getStyleClass().add("page-pane");
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
@@ -221,32 +219,19 @@ public final class TsnePage implements Page {
         return c;
     }
 
+    /** Shows the model in use, unless the user chose another one. */
     private void chooseActive() {
-        if (model.getValue() != null && models.entries().contains(model.getValue())) {
+        ModelEntry v = model.getValue();
+        if (v != null && v != autoChosen && models.entries().contains(v)) {
             return;
         }
         for (ModelEntry e : models.entries()) {
             if (e.activeProperty().get()) {
+                autoChosen = e;
                 model.setValue(e);
                 return;
             }
         }
-    }
-
-    private void loadSplits() {
-        Path dir = data.path();
-        if (dir == null) {
-            return;
-        }
-        io.call(() -> Sketchfind.splitColumns(dir), cols -> {
-            String keep = split.getValue();
-            split.getItems().setAll(cols);
-            if (cols.contains(keep)) {
-                split.setValue(keep);
-            } else if (!cols.isEmpty()) {
-                split.setValue(cols.get(0));
-            }
-        }, e -> { });
     }
 
     private void start() {
@@ -256,48 +241,14 @@ public final class TsnePage implements Page {
                 throw new IllegalArgumentException("Choose a data folder.");
             }
             ModelEntry m = model.getValue();
-            String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter
-                    .ofPattern("yyyyMMdd-HHmmss"));
             r = new TsneRequest(m == null ? null : m.file(), data.path(), Form.readInt(points, "Points", 10),
                     Form.readDouble(perplexity, "Perplexity"), Form.readLong(seed, "Seed", Long.MIN_VALUE),
-                    outRoot.resolve("tsne-" + stamp), "tsne", split.getValue(), cache.path());
+                    outRoot.resolve("tsne-" + Formats.stamp()), "tsne", split.getValue(), cache.path());
         } catch (IllegalArgumentException e) {
             banner.show(Banner.Kind.ERROR, e.getMessage());
             return;
         }
-        banner.hide();
-        compute.setDisable(true);
-        progress.setVisible(true);
-        progress.setManaged(true);
-        progress.update("Starting the t-SNE…", -1, "", false, true);
-        job = engine.tsne(r, new FxEvents<Progress>(batch -> {
-            Progress p = batch.get(batch.size() - 1);
-            progress.update(p.stage() + " " + p.done() + " / " + p.total(), p.fraction(),
-                    org.sketchfind.app.kit.Formats.rate(p.perSecond()), false, true);
-        }, null));
-        job.future().whenComplete((res, t) -> Platform.runLater(() -> finished(res, t)));
-    }
-
-    private void cancel() {
-        if (job != null) {
-            job.cancel();
-        }
-    }
-
-    private void finished(TsneResult res, Throwable t) {
-        compute.setDisable(false);
-        progress.setVisible(false);
-        progress.setManaged(false);
-        job = null;
-        if (t != null) {
-            Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
-                    ? t.getCause() : t;
-            banner.show(c instanceof java.util.concurrent.CancellationException ? Banner.Kind.INFO
-                    : Banner.Kind.ERROR, c instanceof java.util.concurrent.CancellationException ? "t-SNE cancelled."
-                    : "t-SNE failed: " + c.getMessage());
-            return;
-        }
-        show(res);
+        progress.track("t-SNE", engine.tsne(r, progress.listener()), this::show);
     }
 
     /** Shows a computed t-SNE (also what the screenshot program calls). */
@@ -386,10 +337,6 @@ public final class TsnePage implements Page {
         Exports.csv(Exports.withExtension(f, ".csv"), List.of("x", "y", "class", "split", "modality", "path", "code"),
                 rows, io, p -> banner.show(Banner.Kind.INFO, "Saved " + p),
                 e -> banner.show(Banner.Kind.ERROR, "Cannot save: " + e.getMessage()));
-    }
-
-    private javafx.stage.Window window() {
-        return view == null || view.getScene() == null ? null : view.getScene().getWindow();
     }
 
     /** A neighbour: thumbnail, class, Hamming distance, whether it shares the selected item's class. */

@@ -37,6 +37,7 @@ import org.sketchfind.app.event.SearchRequest;
 import org.sketchfind.app.kit.Background;
 import org.sketchfind.app.kit.Banner;
 import org.sketchfind.app.kit.Debouncer;
+import org.sketchfind.app.kit.Errors;
 import org.sketchfind.app.kit.FileDialogs;
 import org.sketchfind.app.kit.Page;
 import org.sketchfind.app.results.PhotoViewer;
@@ -326,11 +327,7 @@ public final class SearchPage implements Page {
     }
 
     private static String message(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private javafx.stage.Window window() {
-        return view.getScene() == null ? null : view.getScene().getWindow();
+        return Errors.message(e);
     }
 
     private void showOutcome(SearchResult outcome) {

@@ -17,6 +17,7 @@ import javafx.scene.chart.XYChart;
 import org.sketchfind.app.AppSettings;
 import org.sketchfind.app.event.EventBus;
 import org.sketchfind.app.event.TrainingStatus;
+import org.sketchfind.app.kit.Errors;
 import org.sketchfind.app.kit.Formats;
 import org.sketchfind.app.kit.FxEvents;
 import org.sketchfind.engine.Job;
@@ -83,9 +84,7 @@ public final class TrainingModel {
 
     /** A new run folder under the catalogue's {@code runs/}. */
     public Path newRunFolder() {
-        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter
-                .ofPattern("yyyyMMdd-HHmmss"));
-        return dataDir.resolve("runs").resolve("run-" + stamp);
+        return dataDir.resolve("runs").resolve("run-" + Formats.stamp());
     }
 
     /** Starts a run (fresh, or {@code resume} in the request); ignored while one runs. */
@@ -237,9 +236,7 @@ public final class TrainingModel {
 
     private void finished(TrainingOutcome o, Throwable t) {
         if (t != null) {
-            Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
-                    ? t.getCause() : t;
-            error.set(c.getMessage() == null ? c.toString() : c.getMessage());
+            error.set(Errors.message(t));
             setState(State.FAILED, "Training failed", -1);
         } else {
             outcome.set(o);

@@ -33,6 +33,8 @@ import org.sketchfind.app.kit.FileDialogs;
 import org.sketchfind.app.kit.Form;
 import org.sketchfind.app.kit.Page;
 import org.sketchfind.app.kit.PathField;
+import org.sketchfind.app.kit.Errors;
+import org.sketchfind.app.kit.SplitColumns;
 import org.sketchfind.app.kit.TaskProgressView;
 import org.sketchfind.engine.DatasetRequest;
 import org.sketchfind.engine.DatasetSummary;
@@ -322,14 +324,7 @@ public final class TrainingPage implements Page {
                     @SuppressWarnings("unchecked")
                     List<String> columns = (List<String>) r[0];
                     DatasetSummary s = (DatasetSummary) r[1];
-                    String keep = split.getValue();
-                    split.getItems().setAll(columns);
-                    if (columns.contains(keep)) {
-                        split.setValue(keep);
-                    } else if (!columns.isEmpty()) {
-                        split.setValue(columns.contains(DatasetRequest.DEFAULT_SPLIT) ? DatasetRequest.DEFAULT_SPLIT
-                                : columns.get(0));
-                    }
+                    SplitColumns.offer(split, columns);
                     checkResult.setText(s.layoutDescription() + ": " + s.classes() + " classes, " + s.photos()
                             + " photos, " + s.sketches() + " sketches"
                             + (s.seen() != null ? ", " + s.seen() + " seen / " + s.unseen() + " unseen in "
@@ -344,7 +339,7 @@ public final class TrainingPage implements Page {
                 },
                 e -> {
                     checkResult.setText("");
-                    banner.show(Banner.Kind.ERROR, "Cannot read " + dir + ": " + e.getMessage());
+                    banner.show(Banner.Kind.ERROR, "Cannot read " + dir + ": " + Errors.message(e));
                 });
     }
 
@@ -393,10 +388,6 @@ public final class TrainingPage implements Page {
         if (o != null && o.model() != null) {
             bus.publish(new ModelFileAdded(o.model(), true));
         }
-    }
-
-    private javafx.stage.Window window() {
-        return view == null || view.getScene() == null ? null : view.getScene().getWindow();
     }
 
     /** Fills the form from a map of field ids to values (tests and the screenshot program). */

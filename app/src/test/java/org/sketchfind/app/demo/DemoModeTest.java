@@ -46,17 +46,13 @@ class DemoModeTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        PhotoCollection collection = AppFixtures.openCollection(Files.createTempDirectory("sf-app-demo"));
-        Path folder = Files.createDirectories(tmp.resolve("photos-" + System.nanoTime()));
-        AppFixtures.copyPhotos(folder, 40);
-        collection.addFolder(folder, null).await();
+        PhotoCollection collection = AppFixtures.indexedCollection(40);
         search = new AppFixtures.CountingSearch(collection);
         services = AppFixtures.services(collection, search, AppSettings.inMemory(), new AppFixtures.StubDialogs());
-        window = new MainWindow(services, owner -> null);
+        AppFixtures.Shown shown = AppFixtures.show(stage, services);
+        window = shown.window();
         window.setDemoIdle(Duration.seconds(1));
-        scene = window.createScene(1200, 780);
-        stage.setScene(scene);
-        stage.show();
+        scene = shown.scene();
     }
 
     @AfterEach

@@ -16,7 +16,6 @@ import org.sketchfind.app.MainWindow;
 import org.sketchfind.app.search.EngineSketchSearch;
 import org.sketchfind.app.search.SearchQuery;
 import org.sketchfind.engine.PhotoCollection;
-import org.sketchfind.engine.ScanProgress;
 import org.sketchfind.engine.SearchResult;
 import org.sketchfind.engine.Sketch;
 import org.sketchfind.engine.Sketchfind;
@@ -47,6 +46,7 @@ class ModelsPageTest {
     private MainWindow window;
     private Scene scene;
     private final AppSettings settings = AppSettings.inMemory();
+    private boolean progressSeen;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -56,10 +56,9 @@ class ModelsPageTest {
         collection.addFolder(folder, null).await();
         services = AppFixtures.services(collection, new EngineSketchSearch(collection), settings,
                 new AppFixtures.StubDialogs());
-        window = new MainWindow(services, owner -> null);
-        scene = window.createScene(1200, 780);
-        stage.setScene(scene);
-        stage.show();
+        AppFixtures.Shown shown = AppFixtures.show(stage, services);
+        window = shown.window();
+        scene = shown.scene();
     }
 
     @AfterEach
@@ -98,13 +97,16 @@ class ModelsPageTest {
         while (fx(() -> services.models().activationProperty().get() != null)) {
             SearchResult r = services.search().search(new SearchQuery.Drawing(doodle), 5, 0);
             answeredDuring.add(r.model() + "/" + r.searched());
-            ScanProgress p = fx(() -> services.models().progressProperty().get());
-            if (p != null && p.total() > 0) {
-                assertTrue(robot.lookup("#activationProgress").query().isVisible(), "progress is shown");
+            javafx.scene.Node progressView = robot.lookup("#activationProgress").query();
+            assertTrue(fx(() -> services.models().activationProperty().get() == null
+                    || progressView.isVisible()), "progress is shown while the job runs");
+            if (fx(() -> services.models().progressProperty().get()) != null) {
+                progressSeen = true;
             }
             Thread.sleep(100);
         }
         assertFalse(answeredDuring.isEmpty());
+        assertTrue(progressSeen, "the job reported progress");
         answeredDuring.forEach(a -> assertEquals(before + "/24", a));
         waitUntil(20, "switched", () -> other.activeProperty().get() && !active.activeProperty().get());
         String after = services.photos().model();
@@ -115,5 +117,12 @@ class ModelsPageTest {
                 "remembered for this catalogue");
         waitUntil(10, "status bar follows", () -> ((Label) robot.lookup("#statusModel").query()).getText()
                 .contains(after));
+
+        // the research views start on the model in use
+        robot.clickOn("#nav-tsne");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<ModelEntry> tsneModel = robot.lookup("#tsneModel").queryAs(
+                javafx.scene.control.ComboBox.class);
+        waitUntil(10, "t-SNE on the model in use", () -> tsneModel.getValue() == other);
     }
 }

@@ -54,13 +54,10 @@ class EvaluationPageTest {
     @Start
     void start(Stage stage) throws Exception {
         PhotoCollection collection = AppFixtures.openCollection(Files.createTempDirectory("sf-app-eval"));
-        services = AppFixtures.services(collection, (q, k, x) -> {
-            throw new IllegalStateException("not used here");
-        }, AppSettings.inMemory(), dialogs);
-        window = new MainWindow(services, owner -> null);
-        scene = window.createScene(1200, 780);
-        stage.setScene(scene);
-        stage.show();
+        services = AppFixtures.services(collection, AppFixtures.noSearch(), AppSettings.inMemory(), dialogs);
+        AppFixtures.Shown shown = AppFixtures.show(stage, services);
+        window = shown.window();
+        scene = shown.scene();
     }
 
     @AfterEach
@@ -148,7 +145,8 @@ class EvaluationPageTest {
         dialogs.answer(csv);
         robot.interact(() -> robot.lookup("#evaluationCsv").queryButton().fire());
         Path perClassCsv = tmp.resolve("figures-per-class.csv");
-        waitUntil(10, "CSVs written", () -> Files.isRegularFile(csv) && Files.isRegularFile(perClassCsv));
+        waitUntil(10, "CSVs written", () -> ((javafx.scene.control.Label) robot.lookup("#evaluationMessage").query())
+                .getText().startsWith("Saved " + csv));
         List<String> lines = Files.readAllLines(csv);
         assertEquals(4, lines.size());
         assertTrue(lines.get(1).contains(Double.toString(shown.scores().get(0).mapAll())), lines.get(1));

@@ -49,13 +49,10 @@ class TsnePageTest {
     @Start
     void start(Stage stage) throws Exception {
         PhotoCollection collection = AppFixtures.openCollection(Files.createTempDirectory("sf-app-tsne"));
-        services = AppFixtures.services(collection, (q, k, x) -> {
-            throw new IllegalStateException("not used here");
-        }, AppSettings.inMemory(), dialogs);
-        window = new MainWindow(services, owner -> null);
-        scene = window.createScene(1200, 780);
-        stage.setScene(scene);
-        stage.show();
+        services = AppFixtures.services(collection, AppFixtures.noSearch(), AppSettings.inMemory(), dialogs);
+        AppFixtures.Shown shown = AppFixtures.show(stage, services);
+        window = shown.window();
+        scene = shown.scene();
     }
 
     @AfterEach
@@ -127,14 +124,16 @@ class TsnePageTest {
         Path csv = tmp.resolve("points.csv");
         dialogs.answer(csv);
         robot.interact(() -> robot.lookup("#tsneCsv").queryButton().fire());
-        waitUntil(10, "CSV written", () -> Files.isRegularFile(csv));
+        waitUntil(10, "CSV written", () -> ((Label) robot.lookup("#tsneMessage").query()).getText()
+                .equals("Saved " + csv));
         List<String> lines = Files.readAllLines(csv);
         assertEquals("x,y,class,split,modality,path,code", lines.get(0));
         assertEquals(61, lines.size());
         Path png = tmp.resolve("plot");
         dialogs.answer(png);
         robot.interact(() -> robot.lookup("#tsnePng").queryButton().fire());
-        waitUntil(10, "PNG written", () -> Files.isRegularFile(tmp.resolve("plot.png")));
+        waitUntil(10, "PNG written", () -> ((Label) robot.lookup("#tsneMessage").query()).getText()
+                .equals("Saved " + tmp.resolve("plot.png")));
         assertTrue(javax.imageio.ImageIO.read(tmp.resolve("plot.png").toFile()).getWidth() > 200);
     }
 

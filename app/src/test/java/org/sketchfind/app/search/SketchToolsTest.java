@@ -58,11 +58,9 @@ class SketchToolsTest {
         collection.addFolder(folder, null).await();
         search = new AppFixtures.CountingSearch(collection);
         services = AppFixtures.services(collection, search, settings, dialogs);
-        MainWindow window = new MainWindow(services, owner -> null);
-        page = (SearchPage) window.page(SearchPage.ID);
-        scene = window.createScene(1200, 780);
-        stage.setScene(scene);
-        stage.show();
+        AppFixtures.Shown shown = AppFixtures.show(stage, services);
+        page = (SearchPage) shown.window().page(SearchPage.ID);
+        scene = shown.scene();
     }
 
     @AfterEach

@@ -49,13 +49,10 @@ class TrainingPageTest {
     @Start
     void start(Stage stage) throws Exception {
         PhotoCollection collection = AppFixtures.openCollection(Files.createTempDirectory("sf-app-train"));
-        services = AppFixtures.services(collection, (q, k, x) -> {
-            throw new IllegalStateException("not used here");
-        }, settings, new AppFixtures.StubDialogs());
-        window = new MainWindow(services, owner -> null);
-        scene = window.createScene(1200, 780);
-        stage.setScene(scene);
-        stage.show();
+        services = AppFixtures.services(collection, AppFixtures.noSearch(), settings, new AppFixtures.StubDialogs());
+        AppFixtures.Shown shown = AppFixtures.show(stage, services);
+        window = shown.window();
+        scene = shown.scene();
     }
 
     @AfterEach
