@@ -28,7 +28,6 @@ import org.sketchfind.app.results.ResultsGrid;
 import org.sketchfind.app.search.SearchQuery;
 import org.sketchfind.app.search.SearchRunner;
 import org.sketchfind.app.search.SketchSearch;
-import org.sketchfind.engine.PhotoCollection;
 import org.sketchfind.engine.RecordedSketch;
 import org.sketchfind.engine.Sketch;
 
@@ -182,7 +181,8 @@ public final class DemoMode {
             grid.clear();
             return;
         }
-        runner.request(new SearchQuery.Drawing(Sketch.ofPoints(strokes)), TOP_K, PhotoCollection.DEFAULT_EXPAND);
+        // no query expansion: the demo collection holds 4 photos of a class, where expansion lowers retrieval
+        runner.request(new SearchQuery.Drawing(Sketch.ofPoints(strokes)), TOP_K, 0);
     }
 
     /** Starts the attract loop (also what inactivity does): clears the canvas and replays the next drawing. */

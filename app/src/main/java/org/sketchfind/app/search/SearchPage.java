@@ -115,9 +115,11 @@ public final class SearchPage implements Page {
             debouncer.trigger();
         });
         refine.setId("refineToggle");
-        refine.setSelected(settings.getBoolean(AppSettings.EXPAND, true));
+        refine.setSelected(settings.getBoolean(AppSettings.EXPAND, false));
         refine.setTooltip(new Tooltip("Query expansion: the sketch's code is refined by a vote with its "
-                + PhotoCollection.DEFAULT_EXPAND + " nearest photos, then the collection is ranked again"));
+                + PhotoCollection.DEFAULT_EXPAND + " nearest photos, then the collection is ranked again. Off by "
+                + "default: it helps when a collection holds many photos of each kind of object, and lowered "
+                + "retrieval where it held a few (like the demo photos)."));
         refine.selectedProperty().addListener((o, a, b) -> {
             settings.put(AppSettings.EXPAND, Boolean.toString(b));
             debouncer.trigger();

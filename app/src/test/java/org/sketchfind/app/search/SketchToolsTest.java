@@ -165,12 +165,12 @@ class SketchToolsTest {
     @Test
     void refinementTopKAndPenWidthAreRememberedAndRefinementReachesTheSearch(FxRobot robot) throws Exception {
         CheckBox refine = robot.lookup("#refineToggle").queryAs(CheckBox.class);
-        assertTrue(refine.isSelected(), "refinement is on by default");
+        assertFalse(refine.isSelected(), "refinement is off by default, as in the engine's search");
         stroke(robot, -80, -40, 120, 60);
+        waitUntil(20, "an unrefined search", () -> search.lastExpand == 0);
+        robot.clickOn(refine);
         waitUntil(20, "a refined search", () -> search.lastExpand == org.sketchfind.engine.PhotoCollection
                 .DEFAULT_EXPAND);
-        robot.clickOn(refine);
-        waitUntil(20, "an unrefined search", () -> search.lastExpand == 0);
         @SuppressWarnings("unchecked")
         ComboBox<Integer> topK = robot.lookup("#topK").queryAs(ComboBox.class);
         robot.interact(() -> topK.setValue(24));
@@ -182,7 +182,7 @@ class SketchToolsTest {
         // a new window (the next start) on the same settings
         MainWindow again = fx(() -> new MainWindow(services, owner -> null));
         SearchPage second = (SearchPage) again.page(SearchPage.ID);
-        assertFalse(fx(second::refined), "refinement remembered");
+        assertTrue(fx(second::refined), "refinement remembered");
         assertEquals(24, fx(second::topK), "top K remembered");
         assertEquals(8, fx(() -> second.canvas().lineWidth()), 1e-9, "pen width remembered");
         assertEquals("24", settings.get(AppSettings.TOP_K, null));
