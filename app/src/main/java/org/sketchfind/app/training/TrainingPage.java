@@ -110,6 +110,7 @@ public final class TrainingPage implements Page {
                 "A data set in the Sketchy layout: photo/<class>/, sketch/<class>/ and classes.tsv with split columns");
         Button check = Buttons.of("checkData", "Check", MaterialDesignC.CHECK_ALL,
                 "Check the data folder as `sketchfind datasets` does", this::checkData);
+        check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         data.getChildren().add(check);
         checkResult.setId("dataCheck");
         checkResult.setWrapText(true);
