@@ -118,6 +118,7 @@ public final class FxStallProbe {
                     });
                 }
                 long posted = System.nanoTime();
+                long gcAtPost = gcMillis(); // read here: the probe must not do its own work on the FX thread
                 pendingSince.compareAndSet(0, posted);
                 Platform.runLater(() -> {
                     pendingSince.set(0);
@@ -127,7 +128,7 @@ public final class FxStallProbe {
                     if (ms > 100) {
                         stalls.add(new Stall((posted - started) / 1e9, ms,
                                 services.training().stateProperty().get() + ", step "
-                                        + services.training().stepProperty().get(), gcMillis()));
+                                        + services.training().stepProperty().get(), gcAtPost));
                     }
                 });
             }, 500, 5, TimeUnit.MILLISECONDS);

@@ -95,6 +95,7 @@ public final class TrainingPage implements Page {
     private final LineChart<Number, Number> mapChart;
     private final Label validationTitle = new Label("Validation mAP per epoch");
     private TrainingModel.State shownState;
+    private final java.util.ArrayDeque<Runnable> pendingCharts = new java.util.ArrayDeque<>();
 
     public TrainingPage(TrainingModel model, FileDialogs dialogs, Background io, EventBus bus) {
         this.model = model;
@@ -205,10 +206,27 @@ public final class TrainingPage implements Page {
         Label lossTitle = new Label("Loss terms per step");
         lossTitle.getStyleClass().add("section-title");
         lossCharts.setId("lossCharts");
+        // a chart per loss term, added one per frame: the first step brings every term at once, and building all
+        // the charts in one go kept the FX thread from other work for a third of a second
+        javafx.animation.AnimationTimer addOnePerFrame = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                Runnable next = pendingCharts.poll();
+                if (next == null) {
+                    stop();
+                } else {
+                    next.run();
+                }
+            }
+        };
         model.losses().addListener((MapChangeListener<String, ObservableList<XYChart.Data<Number, Number>>>) c -> {
             if (c.wasAdded()) {
-                addLossChart(c.getKey(), c.getValueAdded());
+                String term = c.getKey();
+                ObservableList<XYChart.Data<Number, Number>> points = c.getValueAdded();
+                pendingCharts.add(() -> addLossChart(term, points));
+                addOnePerFrame.start();
             } else if (c.wasRemoved() && !c.wasAdded()) {
+                pendingCharts.clear();
                 lossCharts.getChildren().removeIf(n -> c.getKey().equals(n.getUserData()));
             }
         });
