@@ -69,6 +69,8 @@ class MainWindowTest {
         assertTrue(((Label) robot.lookup("#aboutModel").query()).getText()
                 .contains(services.photos().model()),
                 "About names the active model");
+        assertTrue(((Label) robot.lookup("#aboutVersions").query()).getText()
+                .startsWith("Sketchfind " + org.sketchfind.engine.Sketchfind.version()), "and the build's version");
         AppFixtures.screenshot(scene, "about");
 
         robot.clickOn("#nav-search");

@@ -10,6 +10,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.sketchfind.app.Resources;
 import org.sketchfind.app.collection.CollectionModel;
+import org.sketchfind.engine.Sketchfind;
 
 /** What Sketchfind is, which model indexes the collection, and the licences of everything it ships. */
 public final class AboutPage implements org.sketchfind.app.kit.Page {
@@ -27,11 +28,13 @@ public final class AboutPage implements org.sketchfind.app.kit.Page {
         model.setId("aboutModel");
         model.getStyleClass().add("section-title");
         model.textProperty().bind(collection.modelProperty().map(m -> "Model indexing your photos: " + m));
-        Label data = new Label("Java " + System.getProperty("java.version") + " · JavaFX "
-                + System.getProperty("javafx.runtime.version", "?"));
+        Label data = new Label("Sketchfind " + Sketchfind.version() + " · Java " + System.getProperty("java.version")
+                + " · JavaFX " + System.getProperty("javafx.runtime.version", "?"));
+        data.setId("aboutVersions");
         data.getStyleClass().add("page-subtitle");
-        Label keys = new Label("Shortcuts: Ctrl+Z undo · Delete or Ctrl+L clear the sketch · Ctrl+T light/dark · "
-                + "F11 full screen · double-click a result to open it");
+        Label keys = new Label("Shortcuts: Ctrl+Z undo · Ctrl+Y redo · Ctrl+E eraser · Delete or Ctrl+L clear the "
+                + "sketch · Ctrl+S save / Ctrl+O open a sketch or an image · Ctrl+T light/dark · Ctrl+D demo mode · "
+                + "F11 full screen · double-click a result to open it, right-click for more like it");
         keys.setId("aboutShortcuts");
         keys.setWrapText(true);
         Label licTitle = new Label("Licences");
