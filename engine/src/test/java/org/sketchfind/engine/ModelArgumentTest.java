@@ -29,6 +29,13 @@ class ModelArgumentTest {
     }
 
     @Test
+    void aLabelMayHoldAnEqualsSign() {
+        ModelArgument a = ModelArgument.parse("ZSIH + semantic term (λ = 100), 20 epochs=runs/p64/model.zip");
+        assertEquals("ZSIH + semantic term (λ = 100), 20 epochs", a.label());
+        assertEquals(Path.of("runs/p64/model.zip"), a.file());
+    }
+
+    @Test
     void anExistingFileWhoseNameHoldsAnEqualsSignIsAFile(@TempDir Path dir) throws Exception {
         Path f = Files.createFile(dir.resolve("t=5.zip"));
         ModelArgument a = ModelArgument.parse(f.toString());
