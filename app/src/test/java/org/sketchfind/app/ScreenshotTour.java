@@ -113,6 +113,19 @@ public final class ScreenshotTour {
             pause(2500); // thumbnails load
             shot(scene, "app-search");
 
+            // Search for an unseen class: the airplane outline of docs/demo-sketches (the issue's own example)
+            RecordedSketch airplane = RecordedSketch.read(root.resolve("docs/demo-sketches/airplane.ndjson"), 1)
+                    .get(0);
+            Object before = fx(() -> search.grid().getItems().get(0));
+            fx(() -> {
+                search.canvas().setStrokes(SketchFiles.toStrokes(airplane, search.canvas().getWidth(),
+                        search.canvas().getHeight(), 0.1));
+                return null;
+            });
+            until(60, () -> !search.grid().getItems().isEmpty() && search.grid().getItems().get(0) != before);
+            pause(2500); // thumbnails load
+            shot(scene, "app-search-airplane");
+
             fx(() -> {
                 window.show("collection");
                 return null;
