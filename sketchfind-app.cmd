@@ -12,4 +12,6 @@ if not exist "%JAR%" (
   popd
 )
 if "%SKETCHFIND_JAVA_OPTS%"=="" set SKETCHFIND_JAVA_OPTS=-Xmx4g
+rem ND4J's OpenMP threads spin after every operation and slow ONNX Runtime down: wait passively (docs/backbone.md)
+if not defined OMP_WAIT_POLICY set OMP_WAIT_POLICY=PASSIVE
 java %SKETCHFIND_JAVA_OPTS% -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=12G -Dsketchfind.root="%ROOT%." -cp "%JAR%;%ROOT%app\target\lib\*" org.sketchfind.app.Launcher %*

@@ -18,4 +18,6 @@ if "%~1"=="--help" set QUICK=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 if "%~1"=="--version" set QUICK=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 if "%~1"=="datasets" set QUICK=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 if "%~1 %~2"=="index status" set QUICK=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+rem ND4J's OpenMP threads spin after every operation and slow ONNX Runtime down: wait passively (docs/backbone.md)
+if not defined OMP_WAIT_POLICY set OMP_WAIT_POLICY=PASSIVE
 java %SKETCHFIND_JAVA_OPTS% %QUICK% -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=12G -Dsketchfind.root="%ROOT%." -cp "%JAR%;%ROOT%engine\target\lib\*" org.sketchfind.engine.cli.Main %*

@@ -65,13 +65,13 @@ else
   # a clean location: the package's files only, unpacked as dpkg would
   dpkg -x "$DEB" "$WORK/root"
   APPDIR="$WORK/root/opt/sketchfind"
-  APP="$APPDIR/bin/Sketchfind"; CLI="$APPDIR/bin/sketchfind"
+  APP="$APPDIR/bin/sketchfind-app"; CLI="$APPDIR/bin/sketchfind"
   missing=""
   for dep in $(echo "$DEPENDS" | tr ',' '\n' | sed 's/(.*)//; s/|.*//' | tr -d ' ' | sort -u); do
     dpkg-query -W -f='${Status}' "$dep" 2>/dev/null | grep -q "install ok installed" || missing="$missing $dep"
   done
   [ -z "$missing" ] || fail "dependencies the package declares are not installed:$missing (apt-get install$missing)"
-  grep -q '^Exec=/opt/sketchfind/bin/Sketchfind %F' "$APPDIR/lib/sketchfind-Sketchfind.desktop" \
+  grep -q '^Exec=/opt/sketchfind/bin/sketchfind-app %F' "$APPDIR/lib/sketchfind-Sketchfind.desktop" \
     || fail "desktop entry: $(grep Exec "$APPDIR/lib/sketchfind-Sketchfind.desktop")"
   grep -q 'glob pattern="\*.ndjson"' "$APPDIR/lib/sketchfind-Sketchfind-MimeInfo.xml" || fail "no .ndjson type"
   line "unpacked into $WORK/root (dpkg -x); every declared dependency is installed"
@@ -107,6 +107,7 @@ start_app() { # $1 = label; waits for the app's ready report
   grep -q '^ready ' "$ready" || { tail -20 "$WORK/app-$1.log" >&2; fail "$1 start: $(cat "$ready")"; }
   line "$1 start: $(cat "$ready") (screenshot $shot)"
   case "$(cat "$ready")" in *"folder $APPDIR/"*) ;; *) fail "$1 start: not the package's demo collection" ;; esac
+  case "$(cat "$ready")" in *"OMP_WAIT_POLICY=PASSIVE"*) ;; *) fail "$1 start: the app runs without OMP_WAIT_POLICY=PASSIVE (installer/bin/sketchfind-app)" ;; esac
 }
 start_app first
 start_app second

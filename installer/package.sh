@@ -77,7 +77,10 @@ jpackage --type app-image "${COMMON[@]}" --dest "$OUT/image" --icon "$ICON" \
   --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,jdk.management,jdk.unsupported,jdk.zipfs \
   --java-options "$MEMORY -Dsketchfind.root=\$APPDIR" "${LAUNCHERS[@]}"
 IMAGE="$(find "$OUT/image" -mindepth 1 -maxdepth 1 | head -1)"
-if [ "$OS" = linux ]; then install -m 755 installer/bin/sketchfind "$IMAGE/bin/$CLI"; fi
+if [ "$OS" = linux ]; then
+  install -m 755 installer/bin/sketchfind "$IMAGE/bin/$CLI"
+  install -m 755 installer/bin/sketchfind-app "$IMAGE/bin/sketchfind-app"
+fi
 echo "app image: $IMAGE ($(du -sh "$IMAGE" | cut -f1))" >&2
 
 if [ "$TYPE" != app-image ]; then

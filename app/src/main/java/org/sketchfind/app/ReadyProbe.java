@@ -91,7 +91,14 @@ final class ReadyProbe implements Runnable {
                         continue;
                     }
                     double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-                    int changed = drawStroke(canvas);
+                    Bounds b = onFx(() -> canvas.getScene() == null ? null
+                            : canvas.localToScreen(canvas.getBoundsInLocal()));
+                    int changed = b == null ? -1 : drawStroke(canvas, b);
+                    if (changed < 0) {
+                        // the start canvas was replaced by the Search page's (the model finished loading): look again
+                        last = "the canvas left the window while the probe drew on it";
+                        continue;
+                    }
                     if (changed == 0) {
                         last = "a stroke dragged across the canvas changed nothing";
                         continue;
@@ -99,11 +106,11 @@ final class ReadyProbe implements Runnable {
                     if (screenshot != null) {
                         onFx(() -> save(canvas, screenshot));
                     }
-                    Bounds b = onFx(() -> canvas.localToScreen(canvas.getBoundsInLocal()));
                     write(String.format(Locale.ROOT, "ready %.1f s after start: canvas %.0fx%.0f at (%.0f, %.0f),"
-                                    + " a dragged stroke changed %d pixels; %d photos, %d encoded, folder %s%n",
+                                    + " a dragged stroke changed %d pixels; %d photos, %d encoded, folder %s;"
+                                    + " OMP_WAIT_POLICY=%s%n",
                             seconds, b.getWidth(), b.getHeight(), b.getMinX(), b.getMinY(), changed, st.photos(),
-                            st.encoded(), st.folders().get(0).path()));
+                            st.encoded(), st.folders().get(0).path(), System.getenv("OMP_WAIT_POLICY")));
                     return;
                 }
                 write("not ready after " + timeoutSeconds + " s: " + last + "\n");
@@ -148,10 +155,13 @@ final class ReadyProbe implements Runnable {
         return null;
     }
 
-    /** Drags the OS mouse in a zigzag across the canvas; returns how many of its pixels changed. */
-    private static int drawStroke(Canvas canvas) throws Exception {
+    /**
+     * Drags the OS mouse in a zigzag across the canvas (at {@code b}, its bounds on screen); returns how many of its
+     * pixels changed, or -1 when the canvas left its window meanwhile (the start canvas is replaced by the Search
+     * page's once the model has loaded).
+     */
+    private static int drawStroke(Canvas canvas, Bounds b) throws Exception {
         WritableImage before = onFx(() -> canvas.snapshot(null, null));
-        Bounds b = onFx(() -> canvas.localToScreen(canvas.getBoundsInLocal()));
         Robot robot = onFx(Robot::new);
         onFx(() -> {
             robot.mouseMove(b.getMinX() + b.getWidth() * 0.25, b.getMinY() + b.getHeight() * 0.3);
@@ -172,6 +182,9 @@ final class ReadyProbe implements Runnable {
             return null;
         });
         Thread.sleep(500);
+        if (onFx(() -> canvas.getScene() == null)) {
+            return -1;
+        }
         WritableImage after = onFx(() -> canvas.snapshot(null, null));
         int changed = 0;
         int w = (int) Math.min(before.getWidth(), after.getWidth());
@@ -187,7 +200,16 @@ final class ReadyProbe implements Runnable {
     }
 
     private static Void save(Canvas canvas, Path png) throws IOException {
-        WritableImage img = canvas.getScene().snapshot(null);
+        javafx.scene.Scene scene = canvas.getScene();
+        for (Window w : Window.getWindows()) {
+            if (scene == null && w instanceof Stage && w.isShowing()) {
+                scene = w.getScene(); // the canvas was replaced meanwhile: the window as the person sees it
+            }
+        }
+        if (scene == null) {
+            return null;
+        }
+        WritableImage img = scene.snapshot(null);
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", png.toFile());
         return null;
     }
