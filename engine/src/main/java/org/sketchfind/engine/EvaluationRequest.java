@@ -20,15 +20,25 @@ import java.util.List;
  * @param cache     feature cache folder, or null for {@link Sketchfind#defaultFeatureCache()}
  * @param backbone  the baselines' backbone, or null for the first model's (or the default without models)
  * @param expand    rank Hamming rows with query expansion from the {@code expand} nearest photos (0: none)
+ * @param asymmetric also rank each model that has real-valued sketch outputs by asymmetric scores (a row of its own,
+ *                  "+ asymmetric ranking"; {@link org.sketchfind.engine.code.AsymmetricScore})
  */
 public record EvaluationRequest(List<Path> models, List<String> baselines, int bits, Path train, Path glove,
                                 Path queries, Path gallery, Path classes, String split, String only, Path out,
-                                Path cache, String backbone, int expand) {
+                                Path cache, String backbone, int expand, boolean asymmetric) {
     /** The sides of a split an evaluation can keep. */
     public static final List<String> ONLY = List.of("unseen", "seen", "all");
 
     public EvaluationRequest {
         models = List.copyOf(models);
         baselines = List.copyOf(baselines);
+    }
+
+    /** Without asymmetric rows. */
+    public EvaluationRequest(List<Path> models, List<String> baselines, int bits, Path train, Path glove,
+                             Path queries, Path gallery, Path classes, String split, String only, Path out,
+                             Path cache, String backbone, int expand) {
+        this(models, baselines, bits, train, glove, queries, gallery, classes, split, only, out, cache, backbone,
+                expand, false);
     }
 }

@@ -86,6 +86,12 @@ final class Research {
             String row = r.expand() > 0 ? m.name() + expansion(r.expand()) : m.name();
             reports.add(Evaluation.hamming(row, m.bits(), q, data.queryLabels(), g, data.galleryLabels(),
                     data.classNames(), opts));
+            if (r.asymmetric() && m.hasSketchMargins()) {
+                reports.add(Evaluation.asymmetric(m.name() + ASYMMETRIC, m.bits(), margins(m, data.queryMaps()),
+                        data.queryLabels(), g, data.galleryLabels(), data.classNames(), opts));
+            } else if (r.asymmetric()) {
+                listener.onLog(m.name() + " has no real-valued sketch outputs: no asymmetric row");
+            }
         }
         if (!r.baselines().isEmpty()) {
             EvaluationData data = data(r, baselineBackbone, side, cacheDir, byBackbone, listener, token);
@@ -431,6 +437,18 @@ final class Research {
     }
 
     /** A model's codes of every row of {@code maps}, in batches of 64. */
+    /** The row suffix of asymmetric ranking. */
+    static final String ASYMMETRIC = " + asymmetric ranking";
+
+    private static float[][] margins(HashingModel m, FeatureMaps maps) {
+        List<float[]> out = new ArrayList<>();
+        for (int from = 0; from < maps.size(); from += 64) {
+            INDArray batch = EvaluationData.batch(maps, from, Math.min(maps.size(), from + 64));
+            out.addAll(List.of(m.sketchMarginsFromMaps(batch)));
+        }
+        return out.toArray(new float[0][]);
+    }
+
     private static long[][] codes(HashingModel m, FeatureMaps maps, boolean sketches) {
         List<long[]> out = new ArrayList<>();
         for (int from = 0; from < maps.size(); from += 64) {

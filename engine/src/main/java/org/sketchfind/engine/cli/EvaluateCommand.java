@@ -64,6 +64,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "rank Hamming rows with query expansion from the K nearest photos (default 0: none)")
     int expand;
 
+    @Option(names = "--asymmetric", description = "also rank each ZSIH model by asymmetric scores: the sketch's"
+            + " real-valued outputs against the photos' binary codes (a row of its own)")
+    boolean asymmetric;
+
     @Override
     public Integer call() {
         if (models.isEmpty() && baselines.isEmpty()) {
@@ -78,7 +82,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationResult r;
         try (Sketchfind engine = new Sketchfind()) {
             r = CliJobs.awaitCancellingOnExit(engine.evaluate(new EvaluationRequest(models, baselines, bits, train,
-                    glove, queries, gallery, classes, common.split, side, out, common.cache, backbone.name, expand),
+                    glove, queries, gallery, classes, common.split, side, out, common.cache, backbone.name, expand,
+                    asymmetric),
                     CliJobs.log()), 5);
         } catch (Exception e) {
             return CliJobs.fail("evaluate", e);

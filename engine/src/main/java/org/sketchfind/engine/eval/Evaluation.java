@@ -73,6 +73,28 @@ public final class Evaluation {
     }
 
     /**
+     * Asymmetric ranking ({@link org.sketchfind.engine.code.AsymmetricScore}): each query's real-valued margins
+     * against the gallery's binary codes, by descending score.
+     */
+    public static Report asymmetric(String model, int bits, float[][] queryMargins, int[] queryLabels,
+                                    long[][] galleryCodes, int[] galleryLabels, List<String> classNames,
+                                    Options options) {
+        check(queryMargins.length, queryLabels, galleryCodes.length, galleryLabels, classNames, options);
+        checkWords(galleryCodes, org.sketchfind.engine.code.Codes.words(bits), bits, "gallery");
+        org.sketchfind.engine.code.AsymmetricScore[] q = new org.sketchfind.engine.code.AsymmetricScore[
+                queryMargins.length];
+        for (int i = 0; i < q.length; i++) {
+            if (queryMargins[i].length != bits) {
+                throw new IllegalArgumentException("query " + i + " has " + queryMargins[i].length
+                        + " margins, expected " + bits);
+            }
+            q[i] = new org.sketchfind.engine.code.AsymmetricScore(queryMargins[i]);
+        }
+        return run(model, bits, null, queryLabels, galleryLabels, classNames, options,
+                i -> Ranking.byScore(q[i].scores(galleryCodes)));
+    }
+
+    /**
      * Mean plain AP@all of the Hamming ranking alone: the same ranking and AP as {@link #hamming}'s {@code map_all},
      * without the rest of the report (the trainer's per-epoch validation figure). Queries without a relevant
      * gallery item are left out; NaN when no query has one.

@@ -36,4 +36,19 @@ public interface HashingModel {
 
     /** Sketches as images (black strokes on white), e.g. rasterized drawings. */
     long[][] encodeSketches(List<BufferedImage> sketches);
+
+    /** Whether {@link #sketchMarginsFromMaps} gives real-valued sketch outputs (for asymmetric ranking). */
+    default boolean hasSketchMargins() {
+        return false;
+    }
+
+    /**
+     * The sketch encoder's real-valued outputs minus the threshold of Eq. 9, [N][bits], for sketch feature maps: their
+     * signs are {@link #encodeSketchMaps}'s bits ({@link org.sketchfind.engine.code.AsymmetricScore}).
+     *
+     * @throws UnsupportedOperationException where {@link #hasSketchMargins()} is false
+     */
+    default float[][] sketchMarginsFromMaps(org.nd4j.linalg.api.ndarray.INDArray maps) {
+        throw new UnsupportedOperationException(name() + " has no real-valued sketch outputs");
+    }
 }

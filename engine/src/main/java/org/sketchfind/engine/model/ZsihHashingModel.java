@@ -136,6 +136,25 @@ public final class ZsihHashingModel implements HashingModel {
     }
 
     @Override
+    public boolean hasSketchMargins() {
+        return true;
+    }
+
+    /** g(y) − 0.5: the sketch encoder's sigmoid outputs centred on Eq. 9's threshold. */
+    @Override
+    public float[][] sketchMarginsFromMaps(org.nd4j.linalg.api.ndarray.INDArray maps) {
+        org.nd4j.linalg.api.ndarray.INDArray out = encoders.sketchOutputs(maps);
+        float[][] m = new float[(int) out.size(0)][];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = out.getRow(i).toFloatVector();
+            for (int k = 0; k < m[i].length; k++) {
+                m[i][k] -= 0.5f;
+            }
+        }
+        return m;
+    }
+
+    @Override
     public long[][] encodeSketches(List<BufferedImage> sketches) {
         return encoders.sketchCodes(extractor.featureMaps(sketches, ImagePreprocessor.Mode.SKETCH));
     }

@@ -1,0 +1,61 @@
+package org.sketchfind.engine.code;
+
+/**
+ * Asymmetric ranking of binary codes (after Gordo, Perronnin, Gong, Lazebnik, "Asymmetric Distances for Binary
+ * Embeddings", TPAMI 2014), a search-time step, not part of any model: the query keeps its encoder's real-valued
+ * outputs, centred on the threshold of Eq. 9 ({@code m_k = g(y)_k − 0.5}), while the gallery stays binary codes. A
+ * gallery code {@code b} scores {@code Σ_k m_k·(2b_k − 1)}: the bits where the query is sure count more than those
+ * near the threshold. With all {@code |m_k|} equal it ranks exactly as the Hamming distance to the query's own code.
+ */
+public final class AsymmetricScore {
+    private final float[] margins;
+    private final int bits;
+
+    /**
+     * @param margins the query's outputs minus the threshold, one per bit ({@code margins.length} = code length)
+     */
+    public AsymmetricScore(float[] margins) {
+        if (margins.length == 0) {
+            throw new IllegalArgumentException("no margins");
+        }
+        for (int k = 0; k < margins.length; k++) {
+            if (!Float.isFinite(margins[k])) {
+                throw new IllegalArgumentException("margin " + k + " is not finite: " + margins[k]);
+            }
+        }
+        this.margins = margins.clone();
+        this.bits = margins.length;
+    }
+
+    /** Code length. */
+    public int bits() {
+        return bits;
+    }
+
+    /** The query's own binary code (Eq. 9): bit k set iff its margin is at least 0. */
+    public long[] code() {
+        return Codes.pack(margins, 0f);
+    }
+
+    /** {@code Σ_k m_k·(2b_k − 1)} for one gallery code (higher is better). */
+    public double score(long[] code) {
+        if (code.length != Codes.words(bits)) {
+            throw new IllegalArgumentException("code of " + code.length + " words, " + bits + " bits need "
+                    + Codes.words(bits));
+        }
+        double s = 0;
+        for (int k = 0; k < bits; k++) {
+            s += (code[k >>> 6] >>> (k & 63) & 1L) != 0 ? margins[k] : -margins[k];
+        }
+        return s;
+    }
+
+    /** {@link #score} of every gallery code. */
+    public double[] scores(long[][] gallery) {
+        double[] out = new double[gallery.length];
+        for (int i = 0; i < gallery.length; i++) {
+            out[i] = score(gallery[i]);
+        }
+        return out;
+    }
+}

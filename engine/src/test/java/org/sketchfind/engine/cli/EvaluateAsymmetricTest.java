@@ -1,0 +1,87 @@
+package org.sketchfind.engine.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sketchfind.engine.TestData;
+import org.sketchfind.engine.code.Codes;
+import org.sketchfind.engine.model.FeatureExtractor;
+import org.sketchfind.engine.model.HashingModel;
+import org.sketchfind.engine.model.HashingModels;
+import org.sketchfind.engine.model.ImagePreprocessor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Asymmetric ranking of the shipped ZSIH default on src-test-data: the sketch encoder's margins agree with its codes
+ * (Eq. 9), and {@code evaluate --asymmetric} adds a row of its own beside the Hamming row.
+ */
+class EvaluateAsymmetricTest {
+    @TempDir
+    static Path tmp;
+
+    @Test
+    void theMarginsSignsAreTheSketchCodesBits() throws Exception {
+        HashingModel m = HashingModels.load(HashingModels.defaultModelFile());
+        assertTrue(m.hasSketchMargins());
+        List<BufferedImage> sketches = new ArrayList<>();
+        try (Stream<Path> classes = Files.list(TestData.path("sketchy", "sketch"))) {
+            for (Path c : classes.sorted().limit(3).toList()) {
+                try (Stream<Path> files = Files.list(c)) {
+                    for (Path f : files.sorted().limit(2).toList()) {
+                        sketches.add(ImageIO.read(f.toFile()));
+                    }
+                }
+            }
+        }
+        INDArray maps = FeatureExtractor.of(m.backbone().name()).featureMaps(sketches, ImagePreprocessor.Mode.SKETCH);
+        long[][] codes = m.encodeSketchMaps(maps);
+        float[][] margins = m.sketchMarginsFromMaps(maps);
+        assertEquals(sketches.size(), margins.length);
+        int nonZero = 0;
+        for (int i = 0; i < codes.length; i++) {
+            assertEquals(m.bits(), margins[i].length);
+            for (int k = 0; k < m.bits(); k++) {
+                assertEquals(margins[i][k] >= 0, Codes.bit(codes[i], k), "sketch " + i + " bit " + k);
+                assertTrue(margins[i][k] >= -0.5f && margins[i][k] <= 0.5f, "a sigmoid output minus 0.5");
+                nonZero += Math.abs(margins[i][k]) > 1e-3 ? 1 : 0;
+            }
+        }
+        assertTrue(nonZero > codes.length * m.bits() / 2, "margins carry more than the bits: " + nonZero);
+        assertFalse(HashingModels.load(TestData.repoRoot().resolve("models/imagenet-itq-64.itq")).hasSketchMargins());
+    }
+
+    @Test
+    void evaluateAddsAnAsymmetricRowForAZsihModel() throws Exception {
+        Path sk = TestData.path("sketchy");
+        CliRun r = CliRun.of("evaluate", "--model", HashingModels.defaultModelFile().toString(), "--asymmetric",
+                "--queries", sk.resolve("sketch").toString(), "--gallery", sk.resolve("photo").toString(),
+                "--classes", sk.resolve("classes.tsv").toString(), "--only", "all",
+                "--cache", tmp.resolve("cache").toString(), "--out", tmp.resolve("report").toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode models = SearchPipelineTest.json(r.out()).get("models");
+        assertEquals(2, models.size(), r.out());
+        assertFalse(models.get(0).get("model").asText().contains("asymmetric"));
+        assertTrue(models.get(1).get("model").asText().endsWith("+ asymmetric ranking"), models.get(1).toString());
+        for (JsonNode m : models) {
+            assertEquals(50, m.get("queries").asInt());
+            assertEquals(50, m.get("gallery").asInt());
+            double map = m.get("map_all").asDouble();
+            assertTrue(map > 0.1 && map <= 1, "well above chance (0.1): " + m);
+        }
+        // asymmetric scores are real numbers: no ties, so the tie-aware mAP is the plain one
+        assertEquals(models.get(1).get("map_all").asDouble(), models.get(1).get("map_all_tie_aware").asDouble(),
+                1e-9);
+    }
+}
