@@ -271,12 +271,8 @@ public final class Sketchfind implements AutoCloseable {
     }
 
     private PhotoCollection open(Path dataDir, ModelSummary m) throws IOException {
-        PhotoCollection.Binding binding = new PhotoCollection.Binding(photoEncoder(m), sketch -> {
-            HashingModel loaded = model(m);
-            synchronized (this) {
-                return loaded.encodeSketches(List.of(sketch))[0];
-            }
-        }, modelFileOrDefault());
+        PhotoCollection.Binding binding = new PhotoCollection.Binding(photoEncoder(m),
+                sketchCoder(() -> model(m), this), modelFileOrDefault());
         CatalogueService service = CatalogueService.open(dataDir, binding.photos());
         return new PhotoCollection(service, binding, jobs, false, file -> {
             HashingModel other = HashingModels.load(file);
@@ -312,11 +308,41 @@ public final class Sketchfind implements AutoCloseable {
                 }
             }
         };
-        return new PhotoCollection.Binding(photos, sketch -> {
-            synchronized (lock) {
-                return m.encodeSketches(List.of(sketch))[0];
+        return new PhotoCollection.Binding(photos, sketchCoder(() -> m, lock), file);
+    }
+
+    /** A model source that may load it first (a model loads on first use). */
+    private interface ModelSource {
+        HashingModel get() throws IOException;
+    }
+
+    /** The model's sketch encoder g as the collection's, with its margins where it has them; calls on {@code lock}. */
+    private static PhotoCollection.SketchCoder sketchCoder(ModelSource model, Object lock) {
+        return new PhotoCollection.SketchCoder() {
+            @Override
+            public long[] encode(BufferedImage sketch) throws IOException {
+                HashingModel loaded = model.get();
+                synchronized (lock) {
+                    return loaded.encodeSketches(List.of(sketch))[0];
+                }
             }
-        }, file);
+
+            @Override
+            public boolean hasMargins() throws IOException {
+                return model.get().hasSketchMargins();
+            }
+
+            @Override
+            public float[] margins(BufferedImage sketch) throws IOException {
+                HashingModel loaded = model.get();
+                if (!loaded.hasSketchMargins()) {
+                    return null;
+                }
+                synchronized (lock) {
+                    return loaded.sketchMargins(List.of(sketch))[0];
+                }
+            }
+        };
     }
 
     /** The loaded model, which must be the one {@code expected} describes (codes are stored per model id). */

@@ -21,7 +21,7 @@ public final class AboutPage implements org.sketchfind.app.kit.Page {
         title.getStyleClass().add("page-title");
         Label what = new Label("Find photos in your own collection by sketching them. Sketchfind implements "
                 + "Zero-Shot Sketch-Image Hashing (Shen et al., CVPR 2018): sketches and photos are encoded into "
-                + "short binary codes and ranked by Hamming distance, so it also finds kinds of objects it was "
+                + "short binary codes and ranked by how well the codes agree, so it also finds kinds of objects it was "
                 + "never trained on.");
         what.setWrapText(true);
         Label model = new Label();

@@ -55,7 +55,7 @@ public final class PhotoViewer extends Dialog<Void> {
         Label path = new Label(hit.path().toString());
         path.setId("viewerPath");
         path.setWrapText(true);
-        Label facts = new Label("Rank #" + rank + "   ·   Hamming distance " + hit.distance());
+        Label facts = new Label("Rank #" + rank + "   ·   distance " + hit.distance() + " bits");
         facts.setId("viewerFacts");
         facts.getStyleClass().add("viewer-facts");
         status.setId("viewerStatus");

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One tile of the results grid: the thumbnail, its rank and its Hamming distance. Double-click opens it; the
+ * One tile of the results grid: the thumbnail, its rank and its distance in bits. Double-click opens it; the
  * context menu opens it, searches for more like it, or copies its path.
  */
 final class ResultCell extends GridCell<Hit> {
@@ -93,7 +93,8 @@ final class ResultCell extends GridCell<Hit> {
         int r = getIndex() + 1;
         rank.setText("#" + r);
         distance.setText("d = " + hit.distance());
-        tooltip.setText(hit.path().getFileName() + "\nHamming distance " + hit.distance()
+        tooltip.setText(hit.path().getFileName() + "\nDistance " + hit.distance() + " bits (where the photo's code"
+                + " differs from the query's; a drawing's surer bits count more)"
                 + "\nDouble-click to open; right-click for more like this");
         setTooltip(tooltip);
         setContextMenu(menu);

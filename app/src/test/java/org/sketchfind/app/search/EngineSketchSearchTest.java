@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The app's search seam on the real engine: the shipped model encodes a folder of real photos through the facade's
- * collection, and a sketch drawn as strokes comes back as every photo ranked by Hamming distance, with thumbnails,
+ * collection, and a sketch drawn as strokes comes back as every photo ranked by distance (asymmetric scores in bits), with thumbnails,
  * the model's name and the engine's own timings.
  */
 class EngineSketchSearchTest {

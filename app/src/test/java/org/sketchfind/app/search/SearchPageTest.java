@@ -103,7 +103,7 @@ class SearchPageTest {
         Label path = robot.lookup("#viewerPath").query();
         assertEquals(hits.get(0).path().toString(), path.getText());
         assertTrue(((Label) robot.lookup("#viewerFacts").query()).getText()
-                .contains("Hamming distance " + hits.get(0).distance()));
+                .contains("distance " + hits.get(0).distance() + " bits"));
         AppFixtures.screenshot(path.getScene(), "photo-viewer");
         robot.clickOn("#showInFolder");
         WaitForAsyncUtils.waitForFxEvents();

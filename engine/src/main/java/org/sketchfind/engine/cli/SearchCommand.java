@@ -43,6 +43,11 @@ public final class SearchCommand implements Callable<Integer> {
             + " off)")
     int expand;
 
+    @Option(names = "--hamming", description = "rank by the Hamming distance to the sketch's code; by default a ZSIH"
+            + " model ranks by asymmetric scores (the sketch's real-valued outputs against the photos' codes; the"
+            + " distance shown is then that score in bits), and --expand ranks by Hamming distance")
+    boolean hamming;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "catalogue folder (default: the per-user one)")
     Path dataDir;
 
@@ -70,7 +75,8 @@ public final class SearchCommand implements Callable<Integer> {
         }
         // the model loads here, so that ms_encode stays the sketch's encoding alone
         try (Sketchfind engine = new Sketchfind(model); PhotoCollection collection = engine.openCollection(dataDir)) {
-            SearchResult r = collection.search(sketch, top, expand);
+            SearchResult r = collection.search(sketch, top, expand, !hamming);
+            String ranking = !hamming && expand == 0 && collection.ranksAsymmetrically() ? "asymmetric" : "hamming";
             if (r.searched() == 0) {
                 System.err.println("sketchfind search: the catalogue in " + collection.dataDir()
                         + " has no photos encoded by " + r.model() + "; run: sketchfind index add FOLDER");
@@ -90,14 +96,15 @@ public final class SearchCommand implements Callable<Integer> {
                 out.put("searched", r.searched());
                 out.put("ms_encode", r.encodeMillis());
                 out.put("ms_search", r.searchMillis());
+                out.put("ranking", ranking);
                 JsonOutput.print(out, System.out);
             } else {
                 int rank = 1;
                 for (Hit h : r.hits()) {
                     System.out.printf(Locale.ROOT, "%3d  %3d  %s%n", rank++, h.distance(), h.path());
                 }
-                System.err.printf(Locale.ROOT, "%s: %d of %d photos; encode %.0f ms, search %.3f ms%n",
-                        r.model(), r.hits().size(), r.searched(), r.encodeMillis(), r.searchMillis());
+                System.err.printf(Locale.ROOT, "%s: %d of %d photos (%s ranking); encode %.0f ms, search %.3f ms%n",
+                        r.model(), r.hits().size(), r.searched(), ranking, r.encodeMillis(), r.searchMillis());
             }
             return 0;
         } catch (IllegalArgumentException e) {

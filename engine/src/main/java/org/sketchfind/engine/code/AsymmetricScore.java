@@ -50,6 +50,23 @@ public final class AsymmetricScore {
         return s;
     }
 
+    /**
+     * The score as a distance in bits: the margins of the bits where {@code code} differs from the query's own code,
+     * divided by the mean margin, rounded ({@code (Σ|m| − score) / (2·mean|m|)}). It falls as the score rises, so a
+     * ranking by score is a ranking by this distance; with all margins equal it is the Hamming distance to
+     * {@link #code()}. 0 where every margin is 0.
+     */
+    public int distance(long[] code) {
+        double sum = 0;
+        for (float m : margins) {
+            sum += Math.abs(m);
+        }
+        if (sum == 0) {
+            return 0;
+        }
+        return (int) Math.round((sum - score(code)) / 2 / (sum / bits));
+    }
+
     /** {@link #score} of every gallery code. */
     public double[] scores(long[][] gallery) {
         double[] out = new double[gallery.length];

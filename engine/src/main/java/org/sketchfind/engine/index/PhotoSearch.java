@@ -1,5 +1,6 @@
 package org.sketchfind.engine.index;
 
+import org.sketchfind.engine.code.AsymmetricScore;
 import org.sketchfind.engine.code.Codes;
 import org.sketchfind.engine.code.QueryExpansion;
 
@@ -66,6 +67,44 @@ public final class PhotoSearch {
         for (Hit h : s.searcher().nearest(q, k)) {
             Path thumb = catalogue.photo(h.id()).map(catalogue::thumbnailFile).orElse(null);
             out.add(h.located(s.paths().get(h.row()), thumb));
+        }
+        return out;
+    }
+
+    /**
+     * The {@code k} photos with the highest {@link AsymmetricScore} for a sketch's real-valued outputs (an exhaustive
+     * scan; ties by catalogue order), each with {@link AsymmetricScore#distance} as its distance.
+     */
+    public List<Hit> nearestAsymmetric(AsymmetricScore query, int k) throws IOException {
+        if (query.bits() != bits) {
+            throw new IllegalArgumentException("query has " + query.bits() + " margins; this model's codes have "
+                    + bits + " bits");
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1: " + k);
+        }
+        Snapshot s = snapshot();
+        int n = s.codes().size();
+        double[] score = new double[n];
+        for (int row = 0; row < n; row++) {
+            score[row] = query.score(s.codes().get(row));
+        }
+        // the k best: a min-heap on (score, then later rows worse)
+        java.util.PriorityQueue<Integer> best = new java.util.PriorityQueue<>(
+                (a, b) -> score[a] != score[b] ? Double.compare(score[a], score[b]) : Integer.compare(b, a));
+        for (int row = 0; row < n; row++) {
+            best.add(row);
+            if (best.size() > k) {
+                best.poll();
+            }
+        }
+        List<Integer> rows = new ArrayList<>(best);
+        rows.sort((a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
+        List<Hit> out = new ArrayList<>(rows.size());
+        for (int row : rows) {
+            long[] code = s.codes().get(row);
+            Path thumb = catalogue.photo(s.codes().id(row)).map(catalogue::thumbnailFile).orElse(null);
+            out.add(new Hit(s.codes().id(row), query.distance(code), row).located(s.paths().get(row), thumb));
         }
         return out;
     }

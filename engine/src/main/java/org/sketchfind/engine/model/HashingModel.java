@@ -51,4 +51,9 @@ public interface HashingModel {
     default float[][] sketchMarginsFromMaps(org.nd4j.linalg.api.ndarray.INDArray maps) {
         throw new UnsupportedOperationException(name() + " has no real-valued sketch outputs");
     }
+
+    /** {@link #sketchMarginsFromMaps} of sketch images (black strokes on white). */
+    default float[][] sketchMargins(List<BufferedImage> sketches) {
+        throw new UnsupportedOperationException(name() + " has no real-valued sketch outputs");
+    }
 }

@@ -155,6 +155,11 @@ public final class ZsihHashingModel implements HashingModel {
     }
 
     @Override
+    public float[][] sketchMargins(List<BufferedImage> sketches) {
+        return sketchMarginsFromMaps(extractor.featureMaps(sketches, ImagePreprocessor.Mode.SKETCH));
+    }
+
+    @Override
     public long[][] encodeSketches(List<BufferedImage> sketches) {
         return encoders.sketchCodes(extractor.featureMaps(sketches, ImagePreprocessor.Mode.SKETCH));
     }

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Asymmetric ranking of the shipped ZSIH default on src-test-data: the sketch encoder's margins agree with its codes
- * (Eq. 9), and {@code evaluate --asymmetric} adds a row of its own beside the Hamming row.
+ * (Eq. 9), {@code search} ranks by them by default ({@code "ranking"} says which; {@code --hamming} and
+ * {@code --expand} rank by the Hamming distance), and {@code evaluate --asymmetric} adds a row of its own.
  */
 class EvaluateAsymmetricTest {
     @TempDir
@@ -60,6 +61,35 @@ class EvaluateAsymmetricTest {
         }
         assertTrue(nonZero > codes.length * m.bits() / 2, "margins carry more than the bits: " + nonZero);
         assertFalse(HashingModels.load(TestData.repoRoot().resolve("models/imagenet-itq-64.itq")).hasSketchMargins());
+    }
+
+    @Test
+    void searchRanksAsymmetricallyByDefaultAndByHammingOnRequest() throws Exception {
+        Path data = tmp.resolve("catalogue");
+        CliRun add = CliRun.of("index", "add", TestData.path("sketchy", "photo").toString(), "--data-dir",
+                data.toString(), "--json");
+        assertEquals(0, add.code(), add.err());
+        String doodle = TestData.path("quickdraw", "simplified", "cat.ndjson").toString();
+        CliRun asym = CliRun.of("search", "--ndjson", doodle, "--top", "10", "--data-dir", data.toString(), "--json");
+        assertEquals(0, asym.code(), asym.err());
+        JsonNode a = SearchPipelineTest.json(asym.out());
+        assertEquals("asymmetric", a.get("ranking").asText());
+        CliRun ham = CliRun.of("search", "--ndjson", doodle, "--top", "10", "--data-dir", data.toString(), "--hamming",
+                "--json");
+        assertEquals(0, ham.code(), ham.err());
+        JsonNode h = SearchPipelineTest.json(ham.out());
+        assertEquals("hamming", h.get("ranking").asText());
+        for (JsonNode r : List.of(a, h)) {
+            assertEquals(10, r.get("results").size());
+            for (int i = 1; i < 10; i++) {
+                assertTrue(r.get("results").get(i - 1).get("distance").asInt()
+                        <= r.get("results").get(i).get("distance").asInt(), "distances never fall: " + r);
+            }
+        }
+        CliRun expanded = CliRun.of("search", "--ndjson", doodle, "--top", "5", "--expand", "5", "--data-dir",
+                data.toString(), "--json");
+        assertEquals("hamming", SearchPipelineTest.json(expanded.out()).get("ranking").asText(),
+                "query expansion ranks by Hamming distance");
     }
 
     @Test

@@ -99,6 +99,7 @@ class SearchPipelineTest {
                 "--top", "5", "--data-dir", data.toString(), "--model", model.toString(), "--json");
         assertEquals(0, doodle.code(), doodle.err());
         assertEquals(5, json(doodle.out()).get("results").size());
+        assertEquals("hamming", json(doodle.out()).get("ranking").asText(), "an ITQ model has no sketch margins");
     }
 
     @Test

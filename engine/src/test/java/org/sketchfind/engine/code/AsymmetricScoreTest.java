@@ -52,6 +52,7 @@ class AsymmetricScoreTest {
             long[] code = randomCode(bits, rnd);
             // Σ ±|m| = |m|·(bits − 2·hamming)
             assertEquals(0.25 * (bits - 2 * Codes.hamming(s.code(), code)), s.score(code), 1e-9);
+            assertEquals(Codes.hamming(s.code(), code), s.distance(code), "the distance is the Hamming distance");
         }
     }
 
@@ -67,6 +68,30 @@ class AsymmetricScoreTest {
         double[] all = s.scores(new long[][]{missesTheSureBit, missesThreeUnsure});
         assertEquals(2, all.length);
         assertTrue(Arrays.stream(all).allMatch(Double::isFinite));
+    }
+
+    @Test
+    void theDistanceFallsAsTheScoreRises() {
+        Random rnd = new Random(11);
+        float[] m = new float[64];
+        for (int k = 0; k < m.length; k++) {
+            m[k] = (float) (rnd.nextGaussian() * 0.2);
+        }
+        AsymmetricScore s = new AsymmetricScore(m);
+        long[][] codes = new long[200][];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = randomCode(64, rnd);
+        }
+        double[] scores = s.scores(codes);
+        for (int i = 0; i < codes.length; i++) {
+            for (int j = 0; j < codes.length; j++) {
+                if (scores[i] > scores[j]) {
+                    assertTrue(s.distance(codes[i]) <= s.distance(codes[j]));
+                }
+            }
+        }
+        assertEquals(0, s.distance(s.code()));
+        assertEquals(0, new AsymmetricScore(new float[8]).distance(new long[]{0xFFL}), "no margins, no distance");
     }
 
     @Test
