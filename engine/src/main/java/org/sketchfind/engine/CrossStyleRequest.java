@@ -16,10 +16,18 @@ import java.util.List;
  * @param expand   query expansion k (0: none)
  * @param split    split column of classes.tsv
  * @param cache    feature cache folder, or null for the default
+ * @param asymmetric also rank each source by asymmetric scores where the model has real-valued sketch outputs (a
+ *                 source of its own, named "… (asymmetric ranking)")
  */
 public record CrossStyleRequest(Path model, Path data, List<Path> drawings, Path glove, int heldOut, long seed,
-                                int expand, String split, Path cache) {
+                                int expand, String split, Path cache, boolean asymmetric) {
     public CrossStyleRequest {
         drawings = List.copyOf(drawings);
+    }
+
+    /** Without asymmetric rows. */
+    public CrossStyleRequest(Path model, Path data, List<Path> drawings, Path glove, int heldOut, long seed,
+                             int expand, String split, Path cache) {
+        this(model, data, drawings, glove, heldOut, seed, expand, split, cache, false);
     }
 }

@@ -17,12 +17,21 @@ import java.util.List;
  * @param baselineBackbones backbones to run every baseline on (empty: the models' backbones, or the default)
  * @param expand            also measure every hashing row with query expansion from its {@code expand} nearest
  *                          photos (rows named "+ query expansion (k = K)"); 0: none
+ * @param asymmetric        also measure every model with real-valued sketch outputs by asymmetric ranking (rows named
+ *                          "+ asymmetric ranking"; {@link org.sketchfind.engine.code.AsymmetricScore})
  */
 public record PaperTableRequest(Path data, Path glove, List<String> models, int[] bits, Path out, Path reportDir,
-                                String split, Path cache, List<String> baselineBackbones, int expand) {
+                                String split, Path cache, List<String> baselineBackbones, int expand,
+                                boolean asymmetric) {
     public PaperTableRequest {
         models = List.copyOf(models);
         bits = bits.clone();
         baselineBackbones = List.copyOf(baselineBackbones);
+    }
+
+    /** Without asymmetric rows. */
+    public PaperTableRequest(Path data, Path glove, List<String> models, int[] bits, Path out, Path reportDir,
+                             String split, Path cache, List<String> baselineBackbones, int expand) {
+        this(data, glove, models, bits, out, reportDir, split, cache, baselineBackbones, expand, false);
     }
 }

@@ -205,6 +205,10 @@ final class Research {
                 reports.add(Evaluation.hamming(e.getKey().name() + expansion(r.expand()), m.bits(), q,
                         u.queryLabels(), g, u.galleryLabels(), labels.names(), opts.withExpand(r.expand())));
             }
+            if (r.asymmetric() && m.hasSketchMargins()) {
+                reports.add(Evaluation.asymmetric(e.getKey().name() + ASYMMETRIC, m.bits(), margins(m, u.queries()),
+                        u.queryLabels(), g, u.galleryLabels(), labels.names(), opts));
+            }
             listener.onLog("evaluated " + m.name());
         }
         for (String b : forBaselines) {
@@ -273,7 +277,7 @@ final class Research {
                 FeatureExtractor.of(m.backbone().name()), listener, token)) {
             for (CrossStyle.Result res : CrossStyle.evaluate(m, f, ds.split(),
                     GloveVectors.load(FeatureWork.gloveFile(r.glove(), r.data())), r.heldOut(), r.seed(), r.drawings(),
-                    Evaluation.Options.defaults().withExpand(r.expand()), listener::onLog, token)) {
+                    Evaluation.Options.defaults().withExpand(r.expand()), r.asymmetric(), listener::onLog, token)) {
                 Map<String, Object> json = new LinkedHashMap<>(res.report().toJson());
                 json.put("source", res.source());
                 json.put("left_out", res.leftOut());

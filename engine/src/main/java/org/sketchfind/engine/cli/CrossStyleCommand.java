@@ -46,6 +46,10 @@ public final class CrossStyleCommand implements Callable<Integer> {
     @Option(names = "--expand", defaultValue = "0", paramLabel = "K", description = "query expansion k (default 0)")
     int expand;
 
+    @Option(names = "--asymmetric", description = "also rank each source by asymmetric scores (the sketch's"
+            + " real-valued outputs against the photos' codes), as the app's search does")
+    boolean asymmetric;
+
     @Mixin
     DatasetOptions common = new DatasetOptions();
 
@@ -54,7 +58,7 @@ public final class CrossStyleCommand implements Callable<Integer> {
         CrossStyleResult r;
         try (Sketchfind engine = new Sketchfind()) {
             r = CliJobs.awaitCancellingOnExit(engine.crossStyle(new CrossStyleRequest(model, data, drawings, glove,
-                    heldOut, seed, expand, common.split, common.cache), CliJobs.log()), 5);
+                    heldOut, seed, expand, common.split, common.cache, asymmetric), CliJobs.log()), 5);
         } catch (Exception e) {
             return CliJobs.fail("cross-style", e);
         }

@@ -53,12 +53,16 @@ public final class PaperTableCommand implements Callable<Integer> {
                     + " step; rows named '+ query expansion (k = K)'); default 0: none")
     int expand;
 
+    @Option(names = "--asymmetric", description = "also measure every ZSIH model by asymmetric ranking (the sketch's"
+            + " real-valued outputs against the photos' codes; rows named '+ asymmetric ranking')")
+    boolean asymmetric;
+
     @Override
     public Integer call() {
         EvaluationResult r;
         try (Sketchfind engine = new Sketchfind()) {
             r = CliJobs.awaitCancellingOnExit(engine.paperTable(new PaperTableRequest(data, glove, models, bits, out,
-                    reportDir, common.split, common.cache, baselineBackbones, expand), CliJobs.log()), 5);
+                    reportDir, common.split, common.cache, baselineBackbones, expand, asymmetric), CliJobs.log()), 5);
         } catch (Exception e) {
             return CliJobs.fail("paper-table", e);
         }

@@ -48,6 +48,18 @@ public final class CrossStyle {
                                         GloveVectors glove, int heldOut, long seed, List<Path> sources,
                                         Evaluation.Options options, Consumer<String> log, CancellationToken cancel)
             throws IOException {
+        return evaluate(model, features, split, glove, heldOut, seed, sources, options, false, log, cancel);
+    }
+
+    /**
+     * {@link #evaluate(HashingModel, DatasetFeatures, ZeroShotSplit, GloveVectors, int, long, List,
+     * Evaluation.Options, Consumer, CancellationToken)}; with {@code asymmetric}, each source is also ranked by
+     * asymmetric scores where the model has real-valued sketch outputs (a result of its own).
+     */
+    public static List<Result> evaluate(HashingModel model, DatasetFeatures features, ZeroShotSplit split,
+                                        GloveVectors glove, int heldOut, long seed, List<Path> sources,
+                                        Evaluation.Options options, boolean asymmetric, Consumer<String> log,
+                                        CancellationToken cancel) throws IOException {
         TrainingData td = SeenTrainingSet.build(features, split, glove, heldOut, 0, seed);
         int[] rows = td.valPhotos();
         FeatureMaps maps = td.photoMaps();
@@ -113,6 +125,20 @@ public final class CrossStyle {
                     + " unknown class): mAP@all %.4f", source, images.size(),
                     labels.stream().distinct().count(), leftOut, r.mapAll()));
             out.add(new Result(source.toString(), r, leftOut));
+            if (asymmetric && model.hasSketchMargins()) {
+                List<float[]> margins = new ArrayList<>();
+                for (int from = 0; from < images.size(); from += 32) {
+                    margins.addAll(List.of(model.sketchMargins(images.subList(from,
+                            Math.min(images.size(), from + 32)))));
+                }
+                Report a = Evaluation.asymmetric(model.name() + " + asymmetric ranking", model.bits(),
+                        margins.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray(),
+                        gallery.toArray(new long[0][]), galleryLabels, names, options.withSplit(label)
+                                .withPrecisionK(Math.min(options.precisionK(), rows.length)));
+                log.accept(String.format(java.util.Locale.ROOT, "%s, asymmetric ranking: mAP@all %.4f", source,
+                        a.mapAll()));
+                out.add(new Result(source + " (asymmetric ranking)", a, leftOut));
+            }
         }
         return out;
     }
