@@ -64,6 +64,9 @@ class AsymmetricSearchTest {
                 }
             }
 
+            // the top 5 of a shorter search are the first 5 of the whole ranking (the bounded selection)
+            assertEquals(ids(asym).subList(0, 5), ids(c.search(doodle, 5, 0)));
+
             // Hamming on request and with expansion: ranked by the Hamming distance to the sketch's code
             for (SearchResult h : List.of(c.search(doodle, 20, 0, false), c.search(doodle, 20, 5))) {
                 for (int r = 1; r < h.hits().size(); r++) {

@@ -10,6 +10,8 @@ package org.sketchfind.engine.code;
 public final class AsymmetricScore {
     private final float[] margins;
     private final int bits;
+    /** For each byte of a code (8 bits), the summed signed margins of its 256 values: a code scores in bits/8 lookups. */
+    private final double[][] byteSums;
 
     /**
      * @param margins the query's outputs minus the threshold, one per bit ({@code margins.length} = code length)
@@ -25,6 +27,20 @@ public final class AsymmetricScore {
         }
         this.margins = margins.clone();
         this.bits = margins.length;
+        int bytes = Codes.words(bits) * 8;
+        this.byteSums = new double[bytes][256];
+        for (int j = 0; j < bytes; j++) {
+            for (int v = 0; v < 256; v++) {
+                double sum = 0;
+                for (int b = 0; b < 8; b++) {
+                    int k = j * 8 + b;
+                    if (k < bits) {
+                        sum += (v >>> b & 1) != 0 ? margins[k] : -margins[k];
+                    }
+                }
+                byteSums[j][v] = sum;
+            }
+        }
     }
 
     /** Code length. */
@@ -65,6 +81,25 @@ public final class AsymmetricScore {
             return 0;
         }
         return (int) Math.round((sum - score(code)) / 2 / (sum / bits));
+    }
+
+    /**
+     * {@link #score} of the code stored at {@code words[offset … offset + words(bits))} (a packed array of codes), by
+     * one table lookup per byte.
+     */
+    public double score(long[] words, int offset) {
+        double s = 0;
+        int n = Codes.words(bits);
+        for (int w = 0; w < n; w++) {
+            long x = words[offset + w];
+            double[][] t = byteSums;
+            int j = w * 8;
+            s += t[j][(int) (x & 0xFF)] + t[j + 1][(int) (x >>> 8 & 0xFF)] + t[j + 2][(int) (x >>> 16 & 0xFF)]
+                    + t[j + 3][(int) (x >>> 24 & 0xFF)] + t[j + 4][(int) (x >>> 32 & 0xFF)]
+                    + t[j + 5][(int) (x >>> 40 & 0xFF)] + t[j + 6][(int) (x >>> 48 & 0xFF)]
+                    + t[j + 7][(int) (x >>> 56 & 0xFF)];
+        }
+        return s;
     }
 
     /** {@link #score} of every gallery code. */

@@ -85,21 +85,30 @@ public final class PhotoSearch {
         }
         Snapshot s = snapshot();
         int n = s.codes().size();
+        int words = s.codes().words();
+        long[] data = s.codes().data();
         double[] score = new double[n];
         for (int row = 0; row < n; row++) {
-            score[row] = query.score(s.codes().get(row));
+            score[row] = query.score(data, row * words);
         }
-        // the k best: a min-heap on (score, then later rows worse)
-        java.util.PriorityQueue<Integer> best = new java.util.PriorityQueue<>(
-                (a, b) -> score[a] != score[b] ? Double.compare(score[a], score[b]) : Integer.compare(b, a));
+        // the k best: a bounded min-heap of rows, worst on top (lower score, or the later row on equal scores)
+        int m = Math.min(k, n);
+        int[] heap = new int[m];
+        int size = 0;
         for (int row = 0; row < n; row++) {
-            best.add(row);
-            if (best.size() > k) {
-                best.poll();
+            if (size < m) {
+                heap[size] = row;
+                siftUp(heap, size++, score);
+            } else if (better(row, heap[0], score)) {
+                heap[0] = row;
+                siftDown(heap, size, score);
             }
         }
-        List<Integer> rows = new ArrayList<>(best);
-        rows.sort((a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
+        List<Integer> rows = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            rows.add(heap[i]);
+        }
+        rows.sort((a, b) -> better(a, b, score) ? -1 : better(b, a, score) ? 1 : 0);
         List<Hit> out = new ArrayList<>(rows.size());
         for (int row : rows) {
             long[] code = s.codes().get(row);
@@ -107,6 +116,45 @@ public final class PhotoSearch {
             out.add(new Hit(s.codes().id(row), query.distance(code), row).located(s.paths().get(row), thumb));
         }
         return out;
+    }
+
+    /** Whether row a ranks before row b: a higher score, or the earlier row on equal scores. */
+    private static boolean better(int a, int b, double[] score) {
+        return score[a] > score[b] || score[a] == score[b] && a < b;
+    }
+
+    private static void siftUp(int[] heap, int i, double[] score) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!better(heap[parent], heap[i], score)) {
+                break;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[i];
+            heap[i] = t;
+            i = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, double[] score) {
+        int i = 0;
+        while (true) {
+            int l = 2 * i + 1;
+            int worst = i;
+            if (l < size && better(heap[worst], heap[l], score)) {
+                worst = l;
+            }
+            if (l + 1 < size && better(heap[worst], heap[l + 1], score)) {
+                worst = l + 1;
+            }
+            if (worst == i) {
+                return;
+            }
+            int t = heap[worst];
+            heap[worst] = heap[i];
+            heap[i] = t;
+            i = worst;
+        }
     }
 
     /** The stored code of the photo with catalogue id {@code photoId} under this search's model, if it has one. */

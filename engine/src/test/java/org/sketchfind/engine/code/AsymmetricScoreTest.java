@@ -29,6 +29,9 @@ class AsymmetricScoreTest {
                     expected += Codes.bit(code, k) ? m[k] : -m[k];
                 }
                 assertEquals(expected, s.score(code), 1e-9);
+                long[] packed = new long[3 * code.length];
+                System.arraycopy(code, 0, packed, code.length, code.length);
+                assertEquals(expected, s.score(packed, code.length), 1e-5, "the byte-table score of a packed code");
             }
             // the query's own code scores highest: every term is |m_k|
             double best = 0;
