@@ -101,30 +101,11 @@ public final class ScreenshotTour {
             });
             services.collection().refresh();
 
-            // Search: a Quick, Draw! cat drawn onto the canvas
+            // Search: a Quick, Draw! cat drawn onto the canvas, then an unseen class: the airplane outline of
+            // docs/demo-sketches (the issue's own example)
             SearchPage search = (SearchPage) window.page(SearchPage.ID);
-            RecordedSketch cat = RecordedSketch.read(root.resolve("assets/quickdraw-demo/cat.ndjson"), 1).get(0);
-            fx(() -> {
-                search.canvas().setStrokes(SketchFiles.toStrokes(cat, search.canvas().getWidth(),
-                        search.canvas().getHeight(), 0.1));
-                return null;
-            });
-            until(60, () -> search.grid().getItems().size() >= 24);
-            pause(2500); // thumbnails load
-            shot(scene, "app-search");
-
-            // Search for an unseen class: the airplane outline of docs/demo-sketches (the issue's own example)
-            RecordedSketch airplane = RecordedSketch.read(root.resolve("docs/demo-sketches/airplane.ndjson"), 1)
-                    .get(0);
-            Object before = fx(() -> search.grid().getItems().get(0));
-            fx(() -> {
-                search.canvas().setStrokes(SketchFiles.toStrokes(airplane, search.canvas().getWidth(),
-                        search.canvas().getHeight(), 0.1));
-                return null;
-            });
-            until(60, () -> !search.grid().getItems().isEmpty() && search.grid().getItems().get(0) != before);
-            pause(2500); // thumbnails load
-            shot(scene, "app-search-airplane");
+            drawAndShoot(scene, search, root.resolve("assets/quickdraw-demo/cat.ndjson"), "app-search");
+            drawAndShoot(scene, search, root.resolve("docs/demo-sketches/airplane.ndjson"), "app-search-airplane");
 
             fx(() -> {
                 window.show("collection");
@@ -235,6 +216,20 @@ public final class ScreenshotTour {
             services.close();
             engine.close();
             log("screenshots in " + out);
+        }
+
+        /** Draws the first drawing of an ndjson file, waits for its results (new ones) and their thumbnails, shoots. */
+        private void drawAndShoot(Scene scene, SearchPage search, Path ndjson, String name) throws Exception {
+            RecordedSketch drawing = RecordedSketch.read(ndjson, 1).get(0);
+            Object before = fx(() -> search.grid().getItems().isEmpty() ? null : search.grid().getItems().get(0));
+            fx(() -> {
+                search.canvas().setStrokes(SketchFiles.toStrokes(drawing, search.canvas().getWidth(),
+                        search.canvas().getHeight(), 0.1));
+                return null;
+            });
+            until(60, () -> search.grid().getItems().size() >= 24 && search.grid().getItems().get(0) != before);
+            pause(2500); // thumbnails load
+            shot(scene, name);
         }
 
         private void shot(Scene scene, String name) throws Exception {

@@ -43,11 +43,6 @@ public final class PhotoCollection implements AutoCloseable {
         default float[] margins(BufferedImage sketch) throws IOException {
             return null;
         }
-
-        /** Whether {@link #margins} gives them (the model may load to answer). */
-        default boolean hasMargins() throws IOException {
-            return false;
-        }
     }
 
     /**
@@ -245,14 +240,6 @@ public final class PhotoCollection implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether a sketch search without expansion ranks by asymmetric scores when asked to (the model in use has
-     * real-valued sketch outputs); the model loads to answer if it has not yet.
-     */
-    public boolean ranksAsymmetrically() throws IOException {
-        return active.binding().sketches().hasMargins();
-    }
-
     /** The {@code k} photos nearest to a drawing (rasterized as every sketch is), without query expansion. */
     public SearchResult search(Sketch sketch, int k) throws IOException {
         return search(sketch, k, 0);
@@ -301,13 +288,7 @@ public final class PhotoCollection implements AutoCloseable {
             float[] margins = a.binding().sketches().margins(sketch);
             if (margins != null) {
                 org.sketchfind.engine.code.AsymmetricScore q = new org.sketchfind.engine.code.AsymmetricScore(margins);
-                long t1 = System.nanoTime();
-                PhotoSearch search = a.service().search();
-                List<Hit> hits = search.nearestAsymmetric(q, k).stream()
-                        .map(h -> new Hit(h.id(), h.path(), h.thumbnail(), h.distance())).toList();
-                long t2 = System.nanoTime();
-                return new SearchResult(hits, a.service().encoder().displayName(), a.service().encoder().bits(),
-                        search.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+                return result(a, search -> search.nearestAsymmetric(q, k), true, t0, System.nanoTime());
             }
         }
         long[] query = a.binding().sketches().encode(sketch);
@@ -332,25 +313,39 @@ public final class PhotoCollection implements AutoCloseable {
     public SearchResult searchLike(long photoId, int k, int expand) throws IOException {
         Active a = active;
         long t0 = System.nanoTime();
-        long[] query = a.service().search().codeOf(photoId).orElseThrow(() -> new IllegalArgumentException(
-                "photo " + photoId + " has no code of " + a.service().encoder().displayName()));
+        long[] query = storedCode(a, photoId);
         return ranked(a, query, k, expand, t0, System.nanoTime());
     }
 
     /** The stored code of a photo under the model in use (for tests that rank by hand). */
     long[] storedCode(long photoId) throws IOException {
-        return active.service().search().codeOf(photoId).orElseThrow(() -> new IllegalArgumentException(
-                "photo " + photoId + " has no code of the model in use"));
+        return storedCode(active, photoId);
+    }
+
+    private static long[] storedCode(Active a, long photoId) throws IOException {
+        return a.service().search().codeOf(photoId).orElseThrow(() -> new IllegalArgumentException(
+                "photo " + photoId + " has no code of " + a.service().encoder().displayName()));
+    }
+
+    /** One way to rank the active model's photos. */
+    private interface Ranker {
+        List<org.sketchfind.engine.index.Hit> rank(PhotoSearch search) throws IOException;
     }
 
     private static SearchResult ranked(Active a, long[] query, int k, int expand, long t0, long t1)
             throws IOException {
+        return result(a, search -> search.nearest(query, k, expand), false, t0, t1);
+    }
+
+    /** Ranks with {@code ranker}: encoding took t0 to t1, ranking and the files' lookup from t1 on. */
+    private static SearchResult result(Active a, Ranker ranker, boolean asymmetric, long t0, long t1)
+            throws IOException {
         PhotoSearch search = a.service().search();
-        List<Hit> hits = search.nearest(query, k, expand).stream()
+        List<Hit> hits = ranker.rank(search).stream()
                 .map(h -> new Hit(h.id(), h.path(), h.thumbnail(), h.distance())).toList();
         long t2 = System.nanoTime();
         return new SearchResult(hits, a.service().encoder().displayName(), a.service().encoder().bits(),
-                search.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+                search.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, asymmetric);
     }
 
     @Override

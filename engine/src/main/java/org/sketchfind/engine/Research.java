@@ -445,23 +445,20 @@ final class Research {
     static final String ASYMMETRIC = " + asymmetric ranking";
 
     private static float[][] margins(HashingModel m, FeatureMaps maps) {
-        List<float[]> out = new ArrayList<>();
-        for (int from = 0; from < maps.size(); from += 64) {
-            INDArray batch = EvaluationData.batch(maps, from, Math.min(maps.size(), from + 64));
-            out.addAll(List.of(m.sketchMarginsFromMaps(batch)));
-        }
-        return out.toArray(new float[0][]);
+        return inBatches(maps, m::sketchMarginsFromMaps).toArray(new float[0][]);
     }
 
     private static long[][] codes(HashingModel m, FeatureMaps maps, boolean sketches) {
-        List<long[]> out = new ArrayList<>();
+        return inBatches(maps, sketches ? m::encodeSketchMaps : m::encodePhotoMaps).toArray(new long[0][]);
+    }
+
+    /** {@code perBatch} over the maps in batches of 64, its rows in order. */
+    private static <T> List<T> inBatches(FeatureMaps maps, java.util.function.Function<INDArray, T[]> perBatch) {
+        List<T> out = new ArrayList<>();
         for (int from = 0; from < maps.size(); from += 64) {
-            INDArray batch = EvaluationData.batch(maps, from, Math.min(maps.size(), from + 64));
-            for (long[] c : sketches ? m.encodeSketchMaps(batch) : m.encodePhotoMaps(batch)) {
-                out.add(c);
-            }
+            out.addAll(List.of(perBatch.apply(EvaluationData.batch(maps, from, Math.min(maps.size(), from + 64)))));
         }
-        return out.toArray(new long[0][]);
+        return out;
     }
 
     private static Map<LabeledImage, Integer> rowsOf(List<LabeledImage> all) {

@@ -271,7 +271,8 @@ public final class Sketchfind implements AutoCloseable {
     }
 
     private PhotoCollection open(Path dataDir, ModelSummary m) throws IOException {
-        PhotoCollection.Binding binding = new PhotoCollection.Binding(photoEncoder(m),
+        PhotoCollection.Binding binding = new PhotoCollection.Binding(
+                photoEncoder(m.id(), m.bits(), m.name(), () -> model(m), this),
                 sketchCoder(() -> model(m), this), modelFileOrDefault());
         CatalogueService service = CatalogueService.open(dataDir, binding.photos());
         return new PhotoCollection(service, binding, jobs, false, file -> {
@@ -285,30 +286,8 @@ public final class Sketchfind implements AutoCloseable {
      * calls serialised on {@code lock} (a model is not thread-safe).
      */
     private static PhotoCollection.Binding binding(HashingModel m, Path file, Object lock) {
-        PhotoEncoder photos = new PhotoEncoder() {
-            @Override
-            public String modelId() {
-                return m.id();
-            }
-
-            @Override
-            public int bits() {
-                return m.bits();
-            }
-
-            @Override
-            public String displayName() {
-                return m.name();
-            }
-
-            @Override
-            public List<long[]> encode(List<BufferedImage> images) {
-                synchronized (lock) {
-                    return List.of(m.encodePhotos(images));
-                }
-            }
-        };
-        return new PhotoCollection.Binding(photos, sketchCoder(() -> m, lock), file);
+        return new PhotoCollection.Binding(photoEncoder(m.id(), m.bits(), m.name(), () -> m, lock),
+                sketchCoder(() -> m, lock), file);
     }
 
     /** A model source that may load it first (a model loads on first use). */
@@ -325,11 +304,6 @@ public final class Sketchfind implements AutoCloseable {
                 synchronized (lock) {
                     return loaded.encodeSketches(List.of(sketch))[0];
                 }
-            }
-
-            @Override
-            public boolean hasMargins() throws IOException {
-                return model.get().hasSketchMargins();
             }
 
             @Override
@@ -360,40 +334,40 @@ public final class Sketchfind implements AutoCloseable {
     }
 
     /**
-     * The model's image encoder f as the catalogue's photo encoder (serialised: the model is not thread-safe); the
-     * model loads on the first batch if it has not yet.
+     * The model's image encoder f as the catalogue's photo encoder, its calls on {@code lock} (a model is not
+     * thread-safe); {@code model} may load it first, on the first batch if {@code load()} was not called.
      */
-    private PhotoEncoder photoEncoder(ModelSummary m) {
+    private static PhotoEncoder photoEncoder(String id, int bits, String name, ModelSource model, Object lock) {
         return new PhotoEncoder() {
             @Override
             public String modelId() {
-                return m.id();
+                return id;
             }
 
             @Override
             public int bits() {
-                return m.bits();
+                return bits;
             }
 
             @Override
             public String displayName() {
-                return m.name();
+                return name;
             }
 
             @Override
             public void load() throws IOException {
-                model(m);
+                model.get();
             }
 
             @Override
             public List<long[]> encode(List<BufferedImage> photos) {
                 HashingModel loaded;
                 try {
-                    loaded = model(m);
+                    loaded = model.get();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                synchronized (Sketchfind.this) {
+                synchronized (lock) {
                     return List.of(loaded.encodePhotos(photos));
                 }
             }

@@ -76,7 +76,7 @@ public final class SearchCommand implements Callable<Integer> {
         // the model loads here, so that ms_encode stays the sketch's encoding alone
         try (Sketchfind engine = new Sketchfind(model); PhotoCollection collection = engine.openCollection(dataDir)) {
             SearchResult r = collection.search(sketch, top, expand, !hamming);
-            String ranking = !hamming && expand == 0 && collection.ranksAsymmetrically() ? "asymmetric" : "hamming";
+            String ranking = r.asymmetric() ? "asymmetric" : "hamming";
             if (r.searched() == 0) {
                 System.err.println("sketchfind search: the catalogue in " + collection.dataDir()
                         + " has no photos encoded by " + r.model() + "; run: sketchfind index add FOLDER");

@@ -10,6 +10,8 @@ package org.sketchfind.engine.code;
 public final class AsymmetricScore {
     private final float[] margins;
     private final int bits;
+    /** Σ|m_k|: the score of the query's own code. */
+    private final double absSum;
     /** For each byte of a code (8 bits), the summed signed margins of its 256 values: a code scores in bits/8 lookups. */
     private final double[][] byteSums;
 
@@ -27,6 +29,11 @@ public final class AsymmetricScore {
         }
         this.margins = margins.clone();
         this.bits = margins.length;
+        double abs = 0;
+        for (float m : margins) {
+            abs += Math.abs(m);
+        }
+        this.absSum = abs;
         int bytes = Codes.words(bits) * 8;
         this.byteSums = new double[bytes][256];
         for (int j = 0; j < bytes; j++) {
@@ -59,11 +66,7 @@ public final class AsymmetricScore {
             throw new IllegalArgumentException("code of " + code.length + " words, " + bits + " bits need "
                     + Codes.words(bits));
         }
-        double s = 0;
-        for (int k = 0; k < bits; k++) {
-            s += (code[k >>> 6] >>> (k & 63) & 1L) != 0 ? margins[k] : -margins[k];
-        }
-        return s;
+        return score(code, 0);
     }
 
     /**
@@ -73,14 +76,10 @@ public final class AsymmetricScore {
      * {@link #code()}. 0 where every margin is 0.
      */
     public int distance(long[] code) {
-        double sum = 0;
-        for (float m : margins) {
-            sum += Math.abs(m);
-        }
-        if (sum == 0) {
+        if (absSum == 0) {
             return 0;
         }
-        return (int) Math.round((sum - score(code)) / 2 / (sum / bits));
+        return (int) Math.round((absSum - score(code)) / 2 / (absSum / bits));
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Seen-class cross-style retrieval: drawings in another style than the training sketches (Quick, Draw! doodles,
@@ -112,10 +113,7 @@ public final class CrossStyle {
                 log.accept(source + ": no drawings of the model's seen classes");
                 continue;
             }
-            List<long[]> queries = new ArrayList<>();
-            for (int from = 0; from < images.size(); from += 32) {
-                queries.addAll(List.of(model.encodeSketches(images.subList(from, Math.min(images.size(), from + 32)))));
-            }
+            List<long[]> queries = inBatches(images, model::encodeSketches);
             String label = "seen-class " + source.getFileName() + " queries";
             Report r = Evaluation.hamming(model.name(), model.bits(), queries.toArray(new long[0][]),
                     labels.stream().mapToInt(Integer::intValue).toArray(), gallery.toArray(new long[0][]),
@@ -126,11 +124,7 @@ public final class CrossStyle {
                     labels.stream().distinct().count(), leftOut, r.mapAll()));
             out.add(new Result(source.toString(), r, leftOut));
             if (asymmetric && model.hasSketchMargins()) {
-                List<float[]> margins = new ArrayList<>();
-                for (int from = 0; from < images.size(); from += 32) {
-                    margins.addAll(List.of(model.sketchMargins(images.subList(from,
-                            Math.min(images.size(), from + 32)))));
-                }
+                List<float[]> margins = inBatches(images, model::sketchMargins);
                 Report a = Evaluation.asymmetric(model.name() + " + asymmetric ranking", model.bits(),
                         margins.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray(),
                         gallery.toArray(new long[0][]), galleryLabels, names, options.withSplit(label)
@@ -139,6 +133,15 @@ public final class CrossStyle {
                         a.mapAll()));
                 out.add(new Result(source + " (asymmetric ranking)", a, leftOut));
             }
+        }
+        return out;
+    }
+
+    /** {@code perBatch} over the images in batches of 32, its rows in order. */
+    private static <T> List<T> inBatches(List<BufferedImage> images, Function<List<BufferedImage>, T[]> perBatch) {
+        List<T> out = new ArrayList<>();
+        for (int from = 0; from < images.size(); from += 32) {
+            out.addAll(List.of(perBatch.apply(images.subList(from, Math.min(images.size(), from + 32)))));
         }
         return out;
     }

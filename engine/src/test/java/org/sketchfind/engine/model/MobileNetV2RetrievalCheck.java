@@ -3,15 +3,15 @@ package org.sketchfind.engine.model;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sketchfind.engine.TestData;
+import org.sketchfind.engine.data.ClassTable;
 import org.sketchfind.engine.data.ImageLoader;
+import org.sketchfind.engine.data.ZeroShotSplit;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -31,19 +31,13 @@ class MobileNetV2RetrievalCheck {
     @Test
     void mobileNetV2PhotosRetrieveTheirClassBetterThanSqueezeNet() throws IOException {
         Path sketchy = TestData.sharedOrSkip().resolve("sketchy");
-        List<String> lines = Files.readAllLines(sketchy.resolve("classes.tsv"), StandardCharsets.UTF_8);
-        int col = Arrays.asList(lines.get(0).split("\t")).indexOf("split_sake_zeroshot1_25unseen");
         List<BufferedImage> photos = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (String l : lines.subList(1, lines.size())) {
-            String[] f = l.split("\t");
-            if (!f[col].equals("seen")) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(sketchy.resolve("photo").resolve(f[0]))) {
+        for (String c : ZeroShotSplit.of(ClassTable.read(sketchy.resolve("classes.tsv"))).seen().names()) {
+            try (Stream<Path> files = Files.list(sketchy.resolve("photo").resolve(c))) {
                 for (Path p : files.sorted().toList()) {
                     photos.add(ImageLoader.load(p));
-                    labels.add(f[0]);
+                    labels.add(c);
                 }
             }
         }
