@@ -93,7 +93,7 @@ public final class FeatureCache {
 
     private static String index(List<Path> images, ImagePreprocessor.Mode mode, BackboneId backbone)
             throws IOException {
-        StringBuilder sb = new StringBuilder("sketchfind-feature-cache 2\tmode=" + mode + "\tbackbone=" + backbone.name()
+        StringBuilder sb = new StringBuilder("sketchfind-feature-cache 2\tmode=" + mode.cacheTag() + "\tbackbone=" + backbone.name()
                 + "\tweights=" + backbone.weightsSha256() + "\n");
         for (Path p : images) {
             sb.append(p.toAbsolutePath().normalize()).append('\t').append(Files.size(p)).append('\t')

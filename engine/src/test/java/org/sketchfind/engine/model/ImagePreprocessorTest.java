@@ -120,6 +120,58 @@ class ImagePreprocessorTest {
         assertTrue(dark > 200 && dark < PLANE / 4, "dark pixels: " + dark);
     }
 
+    /**
+     * The same sketch drawn in grey ink gives the backbone the same input as in black: a Sketchy sketch (full range)
+     * against a copy whose ink is mapped to grey (v -> 0.4 + 0.6 v). A TU-Berlin drawing of the test data, whose
+     * darkest pixel is 80/255, comes out much darker. A full-range or single-valued image is unchanged by the stretch.
+     */
+    @Test
+    void sketchInkIsStretchedToFullRange() throws IOException {
+        BufferedImage black = ImageIO.read(TestData.path("sketchy", "sketch", "cup", "n03063073_10444-1.png").toFile());
+        BufferedImage grey = new BufferedImage(black.getWidth(), black.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < black.getHeight(); y++) {
+            for (int x = 0; x < black.getWidth(); x++) {
+                grey.getRaster().setSample(x, y, 0, 102 + Math.round(black.getRaster().getSample(x, y, 0) * 0.6f));
+            }
+        }
+        float[] fromBlack = ImagePreprocessor.chw(black, ImagePreprocessor.Mode.SKETCH);
+        float[] fromGrey = ImagePreprocessor.chw(grey, ImagePreprocessor.Mode.SKETCH);
+        float worst = 0;
+        for (int i = 0; i < fromBlack.length; i++) {
+            worst = Math.max(worst, Math.abs(raw(fromBlack[i], i / PLANE) - raw(fromGrey[i], i / PLANE)));
+        }
+        assertTrue(worst < 0.01f, "grey ink reads as black ink: largest difference " + worst);
+
+        BufferedImage tu = ImageIO.read(TestData.path("tu-berlin", "dog", "5282.png").toFile());
+        float darkest = 1;
+        for (float v : ImagePreprocessor.readRgb(tu)[0]) {
+            darkest = Math.min(darkest, v);
+        }
+        float[] x = ImagePreprocessor.chw(tu, ImagePreprocessor.Mode.SKETCH);
+        float min = 1;
+        float max = 0;
+        for (int i = 0; i < PLANE; i++) {
+            min = Math.min(min, raw(x[i], 0));
+            max = Math.max(max, raw(x[i], 0));
+        }
+        // resizing 150 -> 224 blends the darkest pixel with its neighbours: near black, not black
+        assertTrue(darkest > 0.3f && min < darkest / 2, "TU-Berlin ink: darkest " + darkest + " -> " + min);
+        assertEquals(1f, max, 1e-4f, "paper stays white");
+
+        float[][] full = ImagePreprocessor.readRgb(black);
+        float[][] copy = {full[0].clone(), full[1].clone(), full[2].clone()};
+        ImagePreprocessor.stretchInk(copy);
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(full[c], copy[c], "a full-range sketch is unchanged");
+        }
+        float[][] flat = {new float[]{0.5f, 0.5f}, new float[]{0.5f, 0.5f}, new float[]{0.5f, 0.5f}};
+        ImagePreprocessor.stretchInk(flat);
+        assertArrayEquals(new float[]{0.5f, 0.5f}, flat[0], "a single-valued image is left alone");
+        float[][] g = {new float[]{0.2f, 0.6f, 1f}, new float[]{0.2f, 0.6f, 1f}, new float[]{0.2f, 0.6f, 1f}};
+        ImagePreprocessor.stretchInk(g);
+        assertArrayEquals(new float[]{0f, 0.5f, 1f}, g[0], 1e-6f, "one linear map: 0.2 -> 0, 0.6 -> 0.5, 1 -> 1");
+    }
+
     @Test
     void transparentPixelsBecomeWhite() {
         BufferedImage argb = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
