@@ -18,16 +18,24 @@ import java.util.List;
  * @param cache    feature cache folder, or null for the default
  * @param asymmetric also rank each source by asymmetric scores where the model has real-valued sketch outputs (a
  *                 source of its own, named "… (asymmetric ranking)")
+ * @param realValued also rank each source by the cosine of the sketch's and the photos' real-valued outputs where the
+ *                 model has them (a source of its own, named "… (real-valued ranking)")
  */
 public record CrossStyleRequest(Path model, Path data, List<Path> drawings, Path glove, int heldOut, long seed,
-                                int expand, String split, Path cache, boolean asymmetric) {
+                                int expand, String split, Path cache, boolean asymmetric, boolean realValued) {
     public CrossStyleRequest {
         drawings = List.copyOf(drawings);
     }
 
-    /** Without asymmetric rows. */
+    /** Without real-valued rows. */
+    public CrossStyleRequest(Path model, Path data, List<Path> drawings, Path glove, int heldOut, long seed,
+                             int expand, String split, Path cache, boolean asymmetric) {
+        this(model, data, drawings, glove, heldOut, seed, expand, split, cache, asymmetric, false);
+    }
+
+    /** Without asymmetric or real-valued rows. */
     public CrossStyleRequest(Path model, Path data, List<Path> drawings, Path glove, int heldOut, long seed,
                              int expand, String split, Path cache) {
-        this(model, data, drawings, glove, heldOut, seed, expand, split, cache, false);
+        this(model, data, drawings, glove, heldOut, seed, expand, split, cache, false, false);
     }
 }

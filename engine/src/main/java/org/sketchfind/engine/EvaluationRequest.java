@@ -22,10 +22,12 @@ import java.util.List;
  * @param expand    rank Hamming rows with query expansion from the {@code expand} nearest photos (0: none)
  * @param asymmetric also rank each model that has real-valued sketch outputs by asymmetric scores (a row of its own,
  *                  "+ asymmetric ranking"; {@link org.sketchfind.engine.code.AsymmetricScore})
+ * @param realValued also rank each model that has real-valued sketch and photo outputs by their cosine (a row of its
+ *                  own, "+ real-valued ranking"; {@link org.sketchfind.engine.code.CosineScore})
  */
 public record EvaluationRequest(List<Path> models, List<String> baselines, int bits, Path train, Path glove,
                                 Path queries, Path gallery, Path classes, String split, String only, Path out,
-                                Path cache, String backbone, int expand, boolean asymmetric) {
+                                Path cache, String backbone, int expand, boolean asymmetric, boolean realValued) {
     /** The sides of a split an evaluation can keep. */
     public static final List<String> ONLY = List.of("unseen", "seen", "all");
 
@@ -34,11 +36,19 @@ public record EvaluationRequest(List<Path> models, List<String> baselines, int b
         baselines = List.copyOf(baselines);
     }
 
-    /** Without asymmetric rows. */
+    /** Without real-valued rows. */
+    public EvaluationRequest(List<Path> models, List<String> baselines, int bits, Path train, Path glove,
+                             Path queries, Path gallery, Path classes, String split, String only, Path out,
+                             Path cache, String backbone, int expand, boolean asymmetric) {
+        this(models, baselines, bits, train, glove, queries, gallery, classes, split, only, out, cache, backbone,
+                expand, asymmetric, false);
+    }
+
+    /** Without asymmetric or real-valued rows. */
     public EvaluationRequest(List<Path> models, List<String> baselines, int bits, Path train, Path glove,
                              Path queries, Path gallery, Path classes, String split, String only, Path out,
                              Path cache, String backbone, int expand) {
         this(models, baselines, bits, train, glove, queries, gallery, classes, split, only, out, cache, backbone,
-                expand, false);
+                expand, false, false);
     }
 }

@@ -19,19 +19,28 @@ import java.util.List;
  *                          photos (rows named "+ query expansion (k = K)"); 0: none
  * @param asymmetric        also measure every model with real-valued sketch outputs by asymmetric ranking (rows named
  *                          "+ asymmetric ranking"; {@link org.sketchfind.engine.code.AsymmetricScore})
+ * @param realValued        also measure every model with real-valued sketch and photo outputs by their cosine (rows
+ *                          named "+ real-valued ranking"; {@link org.sketchfind.engine.code.CosineScore})
  */
 public record PaperTableRequest(Path data, Path glove, List<String> models, int[] bits, Path out, Path reportDir,
                                 String split, Path cache, List<String> baselineBackbones, int expand,
-                                boolean asymmetric) {
+                                boolean asymmetric, boolean realValued) {
     public PaperTableRequest {
         models = List.copyOf(models);
         bits = bits.clone();
         baselineBackbones = List.copyOf(baselineBackbones);
     }
 
-    /** Without asymmetric rows. */
+    /** Without real-valued rows. */
+    public PaperTableRequest(Path data, Path glove, List<String> models, int[] bits, Path out, Path reportDir,
+                             String split, Path cache, List<String> baselineBackbones, int expand,
+                             boolean asymmetric) {
+        this(data, glove, models, bits, out, reportDir, split, cache, baselineBackbones, expand, asymmetric, false);
+    }
+
+    /** Without asymmetric or real-valued rows. */
     public PaperTableRequest(Path data, Path glove, List<String> models, int[] bits, Path out, Path reportDir,
                              String split, Path cache, List<String> baselineBackbones, int expand) {
-        this(data, glove, models, bits, out, reportDir, split, cache, baselineBackbones, expand, false);
+        this(data, glove, models, bits, out, reportDir, split, cache, baselineBackbones, expand, false, false);
     }
 }

@@ -46,12 +46,15 @@ public final class PhotoCollection implements AutoCloseable {
     }
 
     /**
-     * Sketch searches rank by asymmetric scores ({@link org.sketchfind.engine.code.AsymmetricScore}: the sketch's
-     * real-valued outputs against the photos' codes) where the model has them and no query expansion is asked for.
-     * Chosen by a rule written before any figure, on held-out seen classes (mAP 0.3095 → 0.3340;
-     * docs/zsih-model-and-training.md); a hit's distance is then the score in bits ({@code AsymmetricScore#distance}).
+     * Drawings rank by the cosine of the sketch's and the photos' real-valued outputs
+     * ({@link org.sketchfind.engine.code.CosineScore}) where the model has them and every photo's are stored, else by
+     * asymmetric scores ({@link org.sketchfind.engine.code.AsymmetricScore}: the sketch's outputs against the photos'
+     * codes) where the model has sketch outputs, else by Hamming distance; query expansion always ranks by Hamming
+     * distance. Each step was chosen by a rule written before any figure, on held-out seen classes (mAP: Hamming
+     * 0.3095, asymmetric 0.3340 (R4), real-valued 0.3682 (R7); docs/zsih-model-and-training.md). A hit's distance is in
+     * bits whichever ranked it ({@code AsymmetricScore#distance}, {@code CosineScore#distance}).
      */
-    public static final boolean DEFAULT_ASYMMETRIC = true;
+    public static final SearchRanking DEFAULT_RANKING = SearchRanking.REAL_VALUED;
 
     /** A model as the collection uses it: photo encoder f for the catalogue, sketch encoder g, and its file. */
     record Binding(PhotoEncoder photos, SketchCoder sketches, Path file) {
@@ -149,14 +152,17 @@ public final class PhotoCollection implements AutoCloseable {
     /**
      * What the app does when it starts: on the very first start with an empty catalogue it registers
      * {@code demoFolder} (if that folder exists) and scans it, remembering it did, so that a user who removes the demo
-     * does not get it back; otherwise it finishes a scan that did not complete (killed, cancelled). Empty when there
-     * is nothing to do. Blocks on the catalogue briefly.
+     * does not get it back; otherwise it finishes a scan that did not complete (killed, cancelled), or rescans a
+     * catalogue whose photos have codes but not the outputs the model gives (written by an earlier version; the
+     * search ranks it by asymmetric scores meanwhile). Empty when there is nothing to do. Blocks on the catalogue
+     * briefly.
      */
     public Optional<Job<ScanReport>> startUp(Path demoFolder, CollectionListener listener) throws IOException {
         if (demoToRegister(demoFolder)) {
             return Optional.of(addFolder(demoFolder, listener));
         }
-        return service().scanUnfinished() ? Optional.of(rescan(listener)) : Optional.empty();
+        return service().scanUnfinished() || service().outputsMissing() ? Optional.of(rescan(listener))
+                : Optional.empty();
     }
 
     private boolean demoToRegister(Path demoFolder) throws IOException {
@@ -251,15 +257,18 @@ public final class PhotoCollection implements AutoCloseable {
      * {@link Sketch#raster()} shows it.
      */
     public SearchResult search(Sketch sketch, int k, int expand) throws IOException {
-        return search(sketch, k, expand, DEFAULT_ASYMMETRIC);
+        return search(sketch, k, expand, DEFAULT_RANKING);
     }
 
-    /** {@link #search(Sketch, int, int)}, with asymmetric ranking on or off ({@link #DEFAULT_ASYMMETRIC}). */
-    public SearchResult search(Sketch sketch, int k, int expand, boolean asymmetric) throws IOException {
+    /**
+     * {@link #search(Sketch, int, int)}, ranking by {@code ranking} where the model and the catalogue allow it, else by
+     * the next simpler one ({@link #DEFAULT_RANKING}).
+     */
+    public SearchResult search(Sketch sketch, int k, int expand, SearchRanking ranking) throws IOException {
         if (sketch.isEmpty()) {
             throw new IllegalArgumentException("an empty sketch has nothing to search with");
         }
-        return search(sketch.raster(), k, expand, asymmetric);
+        return search(sketch.raster(), k, expand, ranking);
     }
 
     /** The {@code k} photos nearest to a sketch image (black strokes on white) in Hamming distance. */
@@ -273,22 +282,28 @@ public final class PhotoCollection implements AutoCloseable {
      * expansion, {@link org.sketchfind.engine.code.QueryExpansion}), and distances are to the expanded query.
      */
     public SearchResult search(BufferedImage sketch, int k, int expand) throws IOException {
-        return search(sketch, k, expand, DEFAULT_ASYMMETRIC);
+        return search(sketch, k, expand, DEFAULT_RANKING);
     }
 
     /**
-     * {@link #search(BufferedImage, int, int)}; with {@code asymmetric} and no expansion, where the model has
-     * real-valued sketch outputs, the photos are ranked by {@link org.sketchfind.engine.code.AsymmetricScore} instead
-     * of the Hamming distance (see {@link #DEFAULT_ASYMMETRIC}).
+     * {@link #search(BufferedImage, int, int)} ranked by {@code ranking} where it can be: without expansion, real-valued
+     * where the model has sketch outputs and every photo's outputs are stored, asymmetric where it has sketch outputs,
+     * else (and always with expansion) by Hamming distance ({@link #DEFAULT_RANKING}). The result says which ranked.
      */
-    public SearchResult search(BufferedImage sketch, int k, int expand, boolean asymmetric) throws IOException {
+    public SearchResult search(BufferedImage sketch, int k, int expand, SearchRanking ranking) throws IOException {
         Active a = active;
         long t0 = System.nanoTime();
-        if (asymmetric && expand == 0) {
+        if (ranking != SearchRanking.HAMMING && expand == 0) {
             float[] margins = a.binding().sketches().margins(sketch);
             if (margins != null) {
+                if (ranking == SearchRanking.REAL_VALUED && a.service().search().hasOutputs()) {
+                    org.sketchfind.engine.code.CosineScore q = new org.sketchfind.engine.code.CosineScore(margins);
+                    return result(a, search -> search.nearestRealValued(q, k), SearchRanking.REAL_VALUED, t0,
+                            System.nanoTime());
+                }
                 org.sketchfind.engine.code.AsymmetricScore q = new org.sketchfind.engine.code.AsymmetricScore(margins);
-                return result(a, search -> search.nearestAsymmetric(q, k), true, t0, System.nanoTime());
+                return result(a, search -> search.nearestAsymmetric(q, k), SearchRanking.ASYMMETRIC, t0,
+                        System.nanoTime());
             }
         }
         long[] query = a.binding().sketches().encode(sketch);
@@ -317,6 +332,11 @@ public final class PhotoCollection implements AutoCloseable {
         return ranked(a, query, k, expand, t0, System.nanoTime());
     }
 
+    /** The stored outputs of a photo under the model in use, if every photo has them (for tests that rank by hand). */
+    java.util.Optional<byte[]> storedOutputs(long photoId) throws IOException {
+        return active.service().search().outputsOf(photoId);
+    }
+
     /** The stored code of a photo under the model in use (for tests that rank by hand). */
     long[] storedCode(long photoId) throws IOException {
         return storedCode(active, photoId);
@@ -334,18 +354,18 @@ public final class PhotoCollection implements AutoCloseable {
 
     private static SearchResult ranked(Active a, long[] query, int k, int expand, long t0, long t1)
             throws IOException {
-        return result(a, search -> search.nearest(query, k, expand), false, t0, t1);
+        return result(a, search -> search.nearest(query, k, expand), SearchRanking.HAMMING, t0, t1);
     }
 
     /** Ranks with {@code ranker}: encoding took t0 to t1, ranking and the files' lookup from t1 on. */
-    private static SearchResult result(Active a, Ranker ranker, boolean asymmetric, long t0, long t1)
+    private static SearchResult result(Active a, Ranker ranker, SearchRanking ranking, long t0, long t1)
             throws IOException {
         PhotoSearch search = a.service().search();
         List<Hit> hits = ranker.rank(search).stream()
                 .map(h -> new Hit(h.id(), h.path(), h.thumbnail(), h.distance())).toList();
         long t2 = System.nanoTime();
         return new SearchResult(hits, a.service().encoder().displayName(), a.service().encoder().bits(),
-                search.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, asymmetric);
+                search.size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, ranking);
     }
 
     @Override

@@ -92,6 +92,13 @@ final class Research {
             } else if (r.asymmetric()) {
                 listener.onLog(m.name() + " has no real-valued sketch outputs: no asymmetric row");
             }
+            if (r.realValued() && m.hasSketchMargins() && m.hasPhotoMargins()) {
+                reports.add(Evaluation.realValued(m.name() + REAL_VALUED, m.bits(), margins(m, data.queryMaps()),
+                        data.queryLabels(), photoMargins(m, data.galleryMaps()), data.galleryLabels(),
+                        data.classNames(), opts));
+            } else if (r.realValued()) {
+                listener.onLog(m.name() + " has no real-valued outputs: no real-valued row");
+            }
         }
         if (!r.baselines().isEmpty()) {
             EvaluationData data = data(r, baselineBackbone, side, cacheDir, byBackbone, listener, token);
@@ -209,6 +216,10 @@ final class Research {
                 reports.add(Evaluation.asymmetric(e.getKey().name() + ASYMMETRIC, m.bits(), margins(m, u.queries()),
                         u.queryLabels(), g, u.galleryLabels(), labels.names(), opts));
             }
+            if (r.realValued() && m.hasSketchMargins() && m.hasPhotoMargins()) {
+                reports.add(Evaluation.realValued(e.getKey().name() + REAL_VALUED, m.bits(), margins(m, u.queries()),
+                        u.queryLabels(), photoMargins(m, u.gallery()), u.galleryLabels(), labels.names(), opts));
+            }
             listener.onLog("evaluated " + m.name());
         }
         for (String b : forBaselines) {
@@ -277,7 +288,8 @@ final class Research {
                 FeatureExtractor.of(m.backbone().name()), listener, token)) {
             for (CrossStyle.Result res : CrossStyle.evaluate(m, f, ds.split(),
                     GloveVectors.load(FeatureWork.gloveFile(r.glove(), r.data())), r.heldOut(), r.seed(), r.drawings(),
-                    Evaluation.Options.defaults().withExpand(r.expand()), r.asymmetric(), listener::onLog, token)) {
+                    Evaluation.Options.defaults().withExpand(r.expand()), r.asymmetric(), r.realValued(),
+                    listener::onLog, token)) {
                 Map<String, Object> json = new LinkedHashMap<>(res.report().toJson());
                 json.put("source", res.source());
                 json.put("left_out", res.leftOut());
@@ -444,8 +456,15 @@ final class Research {
     /** The row suffix of asymmetric ranking. */
     static final String ASYMMETRIC = " + asymmetric ranking";
 
+    /** The row suffix of real-valued ranking. */
+    static final String REAL_VALUED = " + real-valued ranking";
+
     private static float[][] margins(HashingModel m, FeatureMaps maps) {
         return inBatches(maps, m::sketchMarginsFromMaps).toArray(new float[0][]);
+    }
+
+    private static float[][] photoMargins(HashingModel m, FeatureMaps maps) {
+        return inBatches(maps, m::photoMarginsFromMaps).toArray(new float[0][]);
     }
 
     private static long[][] codes(HashingModel m, FeatureMaps maps, boolean sketches) {

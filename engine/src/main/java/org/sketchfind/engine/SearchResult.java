@@ -11,11 +11,11 @@ import java.util.List;
  * @param searched     photos with a code of that model (what was ranked)
  * @param encodeMillis time to rasterize and encode the sketch
  * @param searchMillis time to rank the collection and look up the hits' files
- * @param asymmetric   whether the photos were ranked by asymmetric scores
- *                     ({@link PhotoCollection#DEFAULT_ASYMMETRIC}) rather than the Hamming distance
+ * @param ranking      how the photos were ranked ({@link PhotoCollection#DEFAULT_RANKING}); a hit's distance is in bits
+ *                     whichever it was
  */
 public record SearchResult(List<Hit> hits, String model, int bits, int searched, double encodeMillis,
-                           double searchMillis, boolean asymmetric) {
+                           double searchMillis, SearchRanking ranking) {
     public SearchResult {
         hits = List.copyOf(hits);
     }

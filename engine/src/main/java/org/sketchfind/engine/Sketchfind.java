@@ -147,7 +147,7 @@ public final class Sketchfind implements AutoCloseable {
     /** The model's id, name and bits, read from its file without loading it (or from the model, once loaded). */
     private synchronized ModelSummary summary() throws IOException {
         if (summary == null) {
-            summary = model != null ? new ModelSummary(model.id(), model.name(), model.bits(), model.backbone().name())
+            summary = model != null ? ModelSummary.of(model)
                     : ModelSummary.of(modelFileOrDefault());
         }
         return summary;
@@ -234,7 +234,7 @@ public final class Sketchfind implements AutoCloseable {
      */
     public PhotoCollection openCollection(Path dataDir) throws IOException {
         HashingModel m = model();
-        return open(dataDir, new ModelSummary(m.id(), m.name(), m.bits(), m.backbone().name()));
+        return open(dataDir, ModelSummary.of(m));
     }
 
     /**
@@ -272,7 +272,7 @@ public final class Sketchfind implements AutoCloseable {
 
     private PhotoCollection open(Path dataDir, ModelSummary m) throws IOException {
         PhotoCollection.Binding binding = new PhotoCollection.Binding(
-                photoEncoder(m.id(), m.bits(), m.name(), () -> model(m), this),
+                photoEncoder(m, () -> model(m), this),
                 sketchCoder(() -> model(m), this), modelFileOrDefault());
         CatalogueService service = CatalogueService.open(dataDir, binding.photos());
         return new PhotoCollection(service, binding, jobs, false, file -> {
@@ -286,7 +286,7 @@ public final class Sketchfind implements AutoCloseable {
      * calls serialised on {@code lock} (a model is not thread-safe).
      */
     private static PhotoCollection.Binding binding(HashingModel m, Path file, Object lock) {
-        return new PhotoCollection.Binding(photoEncoder(m.id(), m.bits(), m.name(), () -> m, lock),
+        return new PhotoCollection.Binding(photoEncoder(ModelSummary.of(m), () -> m, lock),
                 sketchCoder(() -> m, lock), file);
     }
 
@@ -337,21 +337,26 @@ public final class Sketchfind implements AutoCloseable {
      * The model's image encoder f as the catalogue's photo encoder, its calls on {@code lock} (a model is not
      * thread-safe); {@code model} may load it first, on the first batch if {@code load()} was not called.
      */
-    private static PhotoEncoder photoEncoder(String id, int bits, String name, ModelSource model, Object lock) {
+    private static PhotoEncoder photoEncoder(ModelSummary summary, ModelSource model, Object lock) {
         return new PhotoEncoder() {
             @Override
             public String modelId() {
-                return id;
+                return summary.id();
             }
 
             @Override
             public int bits() {
-                return bits;
+                return summary.bits();
             }
 
             @Override
             public String displayName() {
-                return name;
+                return summary.name();
+            }
+
+            @Override
+            public boolean hasOutputs() {
+                return summary.outputs();
             }
 
             @Override
@@ -361,14 +366,37 @@ public final class Sketchfind implements AutoCloseable {
 
             @Override
             public List<long[]> encode(List<BufferedImage> photos) {
-                HashingModel loaded;
-                try {
-                    loaded = model.get();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                HashingModel loaded = loaded();
                 synchronized (lock) {
                     return List.of(loaded.encodePhotos(photos));
+                }
+            }
+
+            /** One backbone pass: the outputs, and the codes as their signs (Eq. 9). */
+            @Override
+            public Encoded encodeWithOutputs(List<BufferedImage> photos) {
+                if (!summary.outputs()) {
+                    return new Encoded(encode(photos), null);
+                }
+                HashingModel loaded = loaded();
+                float[][] margins;
+                synchronized (lock) {
+                    margins = loaded.photoMargins(photos);
+                }
+                List<long[]> codes = new java.util.ArrayList<>(margins.length);
+                List<byte[]> outputs = new java.util.ArrayList<>(margins.length);
+                for (float[] m : margins) {
+                    codes.add(org.sketchfind.engine.code.Codes.pack(m, 0f));
+                    outputs.add(org.sketchfind.engine.code.CosineScore.quantize(m));
+                }
+                return new Encoded(codes, outputs);
+            }
+
+            private HashingModel loaded() {
+                try {
+                    return model.get();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
         };

@@ -13,38 +13,37 @@ import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A sketch search with the shipped ZSIH default ranks the collection by asymmetric scores (the sketch's real-valued
- * outputs against the photos' stored codes), exactly as a brute-force ranking by {@link AsymmetricScore} does; asked
- * for Hamming, or with query expansion, it ranks by the Hamming distance as before.
+ * A sketch search with the shipped ZSIH default asked for asymmetric ranking ranks the collection by asymmetric scores
+ * (the sketch's real-valued outputs against the photos' stored codes), exactly as a brute-force ranking by
+ * {@link AsymmetricScore} does; asked for Hamming, or with query expansion, it ranks by the Hamming distance as before.
+ * (The default, real-valued ranking: {@link RealValuedSearchTest}.)
  */
 class AsymmetricSearchTest {
     @TempDir
     Path tmp;
 
     @Test
-    void theDefaultSearchIsTheBruteForceAsymmetricRanking() throws Exception {
+    void theAsymmetricSearchIsTheBruteForceAsymmetricRanking() throws Exception {
         PhotoCollectionTest.copyPhotos(tmp.resolve("photos"), 20);
         Sketch doodle = PhotoCollectionTest.catDoodle();
         BufferedImage raster = doodle.raster();
         try (Sketchfind engine = new Sketchfind();
              PhotoCollection c = engine.openCollection(tmp.resolve("data"))) {
             c.addFolder(tmp.resolve("photos"), null).await();
-            assertTrue(PhotoCollection.DEFAULT_ASYMMETRIC);
-            SearchResult asym = c.search(doodle, 20, 0);
+            SearchResult asym = c.search(doodle, 20, 0, SearchRanking.ASYMMETRIC);
             assertEquals(20, asym.hits().size());
-            assertTrue(asym.asymmetric(), "the shipped ZSIH model has real-valued sketch outputs");
+            assertEquals(SearchRanking.ASYMMETRIC, asym.ranking(), "the shipped ZSIH model has real-valued sketch outputs");
 
             // brute force: the model's margins for the same raster against every photo's stored code
             HashingModel m = HashingModels.load(Sketchfind.defaultModelFile());
             AsymmetricScore q = new AsymmetricScore(m.sketchMargins(List.of(raster))[0]);
             List<long[]> codes = new ArrayList<>();
             List<Long> ids = new ArrayList<>();
-            for (Hit h : c.search(doodle, 20, 0, false).hits()) {
+            for (Hit h : c.search(doodle, 20, 0, SearchRanking.HAMMING).hits()) {
                 ids.add(h.photoId());
                 codes.add(c.storedCode(h.photoId()));
             }
@@ -66,16 +65,16 @@ class AsymmetricSearchTest {
             }
 
             // the top 5 of a shorter search are the first 5 of the whole ranking (the bounded selection)
-            assertEquals(ids(asym).subList(0, 5), ids(c.search(doodle, 5, 0)));
+            assertEquals(ids(asym).subList(0, 5), ids(c.search(doodle, 5, 0, SearchRanking.ASYMMETRIC)));
 
             // Hamming on request and with expansion: ranked by the Hamming distance to the sketch's code
-            for (SearchResult h : List.of(c.search(doodle, 20, 0, false), c.search(doodle, 20, 5))) {
-                assertFalse(h.asymmetric());
+            for (SearchResult h : List.of(c.search(doodle, 20, 0, SearchRanking.HAMMING), c.search(doodle, 20, 5))) {
+                assertEquals(SearchRanking.HAMMING, h.ranking());
                 for (int r = 1; r < h.hits().size(); r++) {
                     assertTrue(h.hits().get(r - 1).distance() <= h.hits().get(r).distance());
                 }
             }
-            assertNotEquals(ids(asym), ids(c.search(doodle, 20, 0, false)),
+            assertNotEquals(ids(asym), ids(c.search(doodle, 20, 0, SearchRanking.HAMMING)),
                     "on 20 photos the two rankings differ somewhere");
         }
     }

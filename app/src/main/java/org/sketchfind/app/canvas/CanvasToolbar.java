@@ -40,8 +40,8 @@ public final class CanvasToolbar extends FlowPane {
         width = new Slider(1, 12, initialWidth);
         width.setId("penWidth");
         width.setPrefWidth(90);
-        width.setTooltip(new Tooltip("Pen width on screen. The search always draws your strokes 3 px wide on a "
-                + "224 px square, the width the models were trained with, so a thick pen does not change the results."));
+        width.setTooltip(new Tooltip("Pen width on screen. The search always draws your strokes 2 px wide on a "
+                + "224 px square, the way it was chosen to see drawings, so a thick pen does not change the results."));
         width.valueProperty().addListener((o, a, b) -> {
             canvas.setLineWidth(b.doubleValue());
             onWidth.accept(b.doubleValue());

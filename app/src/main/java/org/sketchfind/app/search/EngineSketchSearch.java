@@ -6,9 +6,9 @@ import org.sketchfind.engine.SearchResult;
 /**
  * The default {@link SketchSearch}: the engine's search over the open collection. A drawing is rasterized and
  * encoded by the sketch encoder g, an image by g or by the photo encoder f, a photo of the collection by its stored
- * code; then the nearest photo codes of the active model: a drawing by asymmetric scores (its encoder's real-valued
- * outputs against the codes, {@code PhotoCollection.DEFAULT_ASYMMETRIC}), the rest, and refined searches, by
- * Hamming distance.
+ * code; then the nearest photos of the active model: a drawing (or a sketch image) by the cosine of its encoder's
+ * real-valued outputs and the photos' stored ones ({@code PhotoCollection.DEFAULT_RANKING}; asymmetric scores while
+ * some photo has none yet), the rest, and refined searches, by Hamming distance.
  */
 public final class EngineSketchSearch implements SketchSearch {
     private final PhotoCollection collection;

@@ -190,8 +190,9 @@ public final class SearchPage implements Page {
         searchedFrame.getStyleClass().add("searched-frame");
         searchedFrame.setMinSize(76, 76);
         searchedFrame.setMaxSize(76, 76);
-        Label searchedText = new Label("What the search sees: your strokes fitted to a 224 px square and drawn "
-                + "3 px wide, the width the models were trained with. The pen width changes only the screen.");
+        Label searchedText = new Label("What the search sees: your strokes fitted to the middle 60 % of a 224 px "
+                + "square and drawn 2 px wide, as the engine renders every drawing. The pen width changes only the "
+                + "screen.");
         searchedText.setId("searchedAsText");
         searchedText.getStyleClass().add("page-subtitle");
         searchedText.setWrapText(true);
@@ -339,7 +340,7 @@ public final class SearchPage implements Page {
         long millis = Math.round(outcome.totalMillis());
         grid.show(outcome.hits());
         summary.setText(outcome.hits().size() + " photos · " + millis + " ms · model " + outcome.model()
-                + (refine.isSelected() ? " · refined" : ""));
+                + " · " + outcome.ranking().label() + " ranking" + (refine.isSelected() ? " · refined" : ""));
         if (outcome.hits().isEmpty()) {
             banner.show(Banner.Kind.INFO, "No photos to search yet: add a folder on the Collection page.");
         } else {

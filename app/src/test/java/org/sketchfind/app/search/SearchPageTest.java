@@ -71,6 +71,8 @@ class SearchPageTest {
         Label summary = robot.lookup("#searchSummary").query();
         assertTrue(summary.getText().startsWith("48 photos"), summary.getText());
         assertTrue(summary.getText().contains(services.photos().model()), summary.getText());
+        // the status line names the ranking: the fixture's dHash model has no real-valued outputs, so Hamming
+        assertTrue(summary.getText().contains("· hamming ranking"), summary.getText());
         assertFalse(((Label) robot.lookup("#searchMessage").query()).isVisible(), "no hint or error");
 
         // the visible tiles show the hits' real thumbnail files, decoded, in rank order

@@ -177,7 +177,7 @@ class SketchToolsTest {
         Slider pen = robot.lookup("#penWidth").queryAs(Slider.class);
         robot.interact(() -> pen.setValue(8));
         assertEquals(8, fx(() -> page.canvas().lineWidth()), 1e-9, "the pen width changes the drawing");
-        assertTrue(pen.getTooltip().getText().contains("3 px"), "and says why it does not change the search");
+        assertTrue(pen.getTooltip().getText().contains("2 px"), "and says why it does not change the search");
 
         // a new window (the next start) on the same settings
         MainWindow again = fx(() -> new MainWindow(services, owner -> null));

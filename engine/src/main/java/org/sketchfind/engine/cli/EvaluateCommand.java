@@ -68,6 +68,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             + " real-valued outputs against the photos' binary codes (a row of its own)")
     boolean asymmetric;
 
+    @Option(names = "--real-valued", description = "also rank each ZSIH model by the cosine of the sketch's and the"
+            + " photos' real-valued encoder outputs (a row of its own)")
+    boolean realValued;
+
     @Override
     public Integer call() {
         if (models.isEmpty() && baselines.isEmpty()) {
@@ -83,7 +87,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (Sketchfind engine = new Sketchfind()) {
             r = CliJobs.awaitCancellingOnExit(engine.evaluate(new EvaluationRequest(models, baselines, bits, train,
                     glove, queries, gallery, classes, common.split, side, out, common.cache, backbone.name, expand,
-                    asymmetric),
+                    asymmetric, realValued),
                     CliJobs.log()), 5);
         } catch (Exception e) {
             return CliJobs.fail("evaluate", e);

@@ -57,12 +57,17 @@ public final class PaperTableCommand implements Callable<Integer> {
             + " real-valued outputs against the photos' codes; rows named '+ asymmetric ranking')")
     boolean asymmetric;
 
+    @Option(names = "--real-valued", description = "also measure every ZSIH model by the cosine of the sketch's and the"
+            + " photos' real-valued encoder outputs (rows named '+ real-valued ranking')")
+    boolean realValued;
+
     @Override
     public Integer call() {
         EvaluationResult r;
         try (Sketchfind engine = new Sketchfind()) {
             r = CliJobs.awaitCancellingOnExit(engine.paperTable(new PaperTableRequest(data, glove, models, bits, out,
-                    reportDir, common.split, common.cache, baselineBackbones, expand, asymmetric), CliJobs.log()), 5);
+                    reportDir, common.split, common.cache, baselineBackbones, expand, asymmetric, realValued),
+                    CliJobs.log()), 5);
         } catch (Exception e) {
             return CliJobs.fail("paper-table", e);
         }

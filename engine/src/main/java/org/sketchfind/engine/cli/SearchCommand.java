@@ -3,6 +3,7 @@ package org.sketchfind.engine.cli;
 import org.sketchfind.engine.Hit;
 import org.sketchfind.engine.PhotoCollection;
 import org.sketchfind.engine.QueryImage;
+import org.sketchfind.engine.SearchRanking;
 import org.sketchfind.engine.SearchResult;
 import org.sketchfind.engine.Sketchfind;
 import picocli.CommandLine.ArgGroup;
@@ -44,9 +45,14 @@ public final class SearchCommand implements Callable<Integer> {
     int expand;
 
     @Option(names = "--hamming", description = "rank by the Hamming distance to the sketch's code; by default a ZSIH"
-            + " model ranks by asymmetric scores (the sketch's real-valued outputs against the photos' codes; the"
-            + " distance shown is then that score in bits), and --expand ranks by Hamming distance")
+            + " model ranks by the cosine of the sketch's and the photos' real-valued outputs (real-valued ranking; by"
+            + " asymmetric scores while some photo has no stored outputs yet), the distance shown being in bits;"
+            + " --expand ranks by Hamming distance")
     boolean hamming;
+
+    @Option(names = "--asymmetric", description = "rank by asymmetric scores: the sketch's real-valued outputs against"
+            + " the photos' binary codes (the default before real-valued ranking)")
+    boolean asymmetric;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "catalogue folder (default: the per-user one)")
     Path dataDir;
@@ -62,6 +68,10 @@ public final class SearchCommand implements Callable<Integer> {
         if (top < 1) {
             return CliJobs.fail("search", "--top must be at least 1", CliJobs.REFUSED);
         }
+        if (hamming && asymmetric) {
+            return CliJobs.fail("search", "--hamming and --asymmetric choose different rankings: give one",
+                    CliJobs.REFUSED);
+        }
         BufferedImage sketch;
         try {
             sketch = (query.sketch != null ? QueryImage.image(query.sketch) : QueryImage.drawing(query.ndjson)).image();
@@ -75,8 +85,9 @@ public final class SearchCommand implements Callable<Integer> {
         }
         // the model loads here, so that ms_encode stays the sketch's encoding alone
         try (Sketchfind engine = new Sketchfind(model); PhotoCollection collection = engine.openCollection(dataDir)) {
-            SearchResult r = collection.search(sketch, top, expand, !hamming);
-            String ranking = r.asymmetric() ? "asymmetric" : "hamming";
+            SearchResult r = collection.search(sketch, top, expand, hamming ? SearchRanking.HAMMING
+                    : asymmetric ? SearchRanking.ASYMMETRIC : PhotoCollection.DEFAULT_RANKING);
+            String ranking = r.ranking().label();
             if (r.searched() == 0) {
                 System.err.println("sketchfind search: the catalogue in " + collection.dataDir()
                         + " has no photos encoded by " + r.model() + "; run: sketchfind index add FOLDER");

@@ -95,6 +95,26 @@ public final class Evaluation {
     }
 
     /**
+     * Real-valued ranking ({@link org.sketchfind.engine.code.CosineScore}): each query's real-valued margins against
+     * the gallery's real-valued margins, by descending cosine.
+     */
+    public static Report realValued(String model, int bits, float[][] queryMargins, int[] queryLabels,
+                                    float[][] galleryMargins, int[] galleryLabels, List<String> classNames,
+                                    Options options) {
+        check(queryMargins.length, queryLabels, galleryMargins.length, galleryLabels, classNames, options);
+        org.sketchfind.engine.code.CosineScore[] q = new org.sketchfind.engine.code.CosineScore[queryMargins.length];
+        for (int i = 0; i < q.length; i++) {
+            if (queryMargins[i].length != bits) {
+                throw new IllegalArgumentException("query " + i + " has " + queryMargins[i].length
+                        + " margins, expected " + bits);
+            }
+            q[i] = new org.sketchfind.engine.code.CosineScore(queryMargins[i]);
+        }
+        return run(model, bits, null, queryLabels, galleryLabels, classNames, options,
+                i -> Ranking.byScore(q[i].scores(galleryMargins)));
+    }
+
+    /**
      * Mean plain AP@all of the Hamming ranking alone: the same ranking and AP as {@link #hamming}'s {@code map_all},
      * without the rest of the report (the trainer's per-epoch validation figure). Queries without a relevant
      * gallery item are left out; NaN when no query has one.

@@ -38,17 +38,20 @@ import java.util.Set;
  *       orientation, exif_date, thumbnail, status ok|skipped, skip_reason, indexed_at)} — a CHECK makes an
  *       {@code ok} row carry its hash and size and a {@code skipped} row its reason;</li>
  *   <li>{@code models(id, bits, first_used_at)};</li>
- *   <li>{@code codes(photo_id → photos ON DELETE CASCADE, model_id → models, bits, code BLOB)}, primary key
- *       (photo_id, model_id): one code per photo per model, little-endian 64-bit words, never mixed across
- *       models;</li>
+ *   <li>{@code codes(photo_id → photos ON DELETE CASCADE, model_id → models, bits, code BLOB, outputs BLOB)},
+ *       primary key (photo_id, model_id): one code per photo per model, little-endian 64-bit words, never mixed
+ *       across models; {@code outputs} (version 2, nullable) holds the image encoder's real-valued outputs, one signed
+ *       byte per bit ({@link org.sketchfind.engine.code.CosineScore#quantize}), for models that have them;</li>
  *   <li>{@code scan_problems(path, folder_id, cause)} — folders or entries the last walk could not read;</li>
  *   <li>{@code settings(key, value)}.</li>
  * </ul>
+ * Version 1 catalogues (no {@code outputs}) are upgraded in place when opened: the column is added, every code is kept,
+ * and the next scan gives their photos outputs.
  * Every write the indexer makes for one batch goes through {@link #writeBatch} in one transaction, so a kill at
  * any moment leaves either the whole batch or none of it. Thread-safe (one connection, synchronized).
  */
 public final class Catalogue implements AutoCloseable {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     public static final String DB_FILE = "catalogue.db";
     public static final String THUMBNAILS = "thumbnails";
 
@@ -74,12 +77,13 @@ public final class Catalogue implements AutoCloseable {
     public record CodesChanged(Set<Long> coded, Set<Long> uncoded) {
     }
 
-    /** A photo's code for one model. */
-    public record StoredCode(long photoId, Path path, long[] code) {
+    /** A photo's code for one model, and its encoder's real-valued outputs where stored (else null). */
+    public record StoredCode(long photoId, Path path, long[] code, byte[] outputs) {
     }
 
-    /** What is known about one content hash: image facts, thumbnail and (if any) its code for a model. */
-    record Content(int width, int height, int orientation, Instant exifDate, String thumbnail, long[] code) {
+    /** What is known about one content hash: image facts, thumbnail and (if any) its code and outputs for a model. */
+    record Content(int width, int height, int orientation, Instant exifDate, String thumbnail, long[] code,
+                   byte[] outputs) {
     }
 
     /** Totals for {@code index status}. {@code photos}: files catalogued as images; {@code encoded}: those with a
@@ -166,7 +170,7 @@ public final class Catalogue implements AutoCloseable {
                     s.execute("CREATE TABLE codes("
                             + " photo_id INTEGER NOT NULL REFERENCES photos(id) ON DELETE CASCADE,"
                             + " model_id TEXT NOT NULL REFERENCES models(id) ON DELETE CASCADE,"
-                            + " bits INTEGER NOT NULL, code BLOB NOT NULL,"
+                            + " bits INTEGER NOT NULL, code BLOB NOT NULL, outputs BLOB,"
                             + " PRIMARY KEY(photo_id, model_id)) WITHOUT ROWID");
                     s.execute("CREATE INDEX codes_model ON codes(model_id)");
                     s.execute("CREATE TABLE scan_problems(path TEXT PRIMARY KEY,"
@@ -174,6 +178,17 @@ public final class Catalogue implements AutoCloseable {
                             + " cause TEXT NOT NULL, seen_at INTEGER NOT NULL)");
                     s.execute("CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
                     s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                    return null;
+                });
+            } else if (version < 2) {
+                inTransaction(() -> {
+                    try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                        if (rs.next() && rs.getInt(1) >= 2) {
+                            return null; // another process upgraded it since we looked
+                        }
+                    }
+                    s.execute("ALTER TABLE codes ADD COLUMN outputs BLOB");
+                    s.execute("PRAGMA user_version = 2");
                     return null;
                 });
             }
@@ -326,8 +341,14 @@ public final class Catalogue implements AutoCloseable {
 
     /** Ids of photos that have a code for {@code modelId}. */
     public synchronized Set<Long> photoIdsWithCode(String modelId) throws IOException {
+        return photoIdsWithCode(modelId, false);
+    }
+
+    /** Ids of photos that have a code for {@code modelId}, and stored outputs too where {@code withOutputs}. */
+    public synchronized Set<Long> photoIdsWithCode(String modelId, boolean withOutputs) throws IOException {
         Set<Long> ids = new HashSet<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT photo_id FROM codes WHERE model_id = ?")) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT photo_id FROM codes WHERE model_id = ?"
+                + (withOutputs ? " AND outputs IS NOT NULL" : ""))) {
             ps.setString(1, modelId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -343,12 +364,13 @@ public final class Catalogue implements AutoCloseable {
     /** All codes of one model (with the photos' paths), ordered by photo id: what a Hamming index is built from. */
     public synchronized List<StoredCode> codes(String modelId) throws IOException {
         List<StoredCode> out = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT c.photo_id, p.path, c.code FROM codes c"
+        try (PreparedStatement ps = db.prepareStatement("SELECT c.photo_id, p.path, c.code, c.outputs FROM codes c"
                 + " JOIN photos p ON p.id = c.photo_id WHERE c.model_id = ? AND p.status = 'ok' ORDER BY c.photo_id")) {
             ps.setString(1, modelId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StoredCode(rs.getLong(1), Paths.get(rs.getString(2)), decode(rs.getBytes(3))));
+                    out.add(new StoredCode(rs.getLong(1), Paths.get(rs.getString(2)), decode(rs.getBytes(3)),
+                            rs.getBytes(4)));
                 }
             }
             return out;
@@ -361,8 +383,9 @@ public final class Catalogue implements AutoCloseable {
      * has a code of {@code modelId}. */
     synchronized Optional<Content> content(String sha256, String modelId) throws IOException {
         try (PreparedStatement ps = db.prepareStatement("SELECT p.width, p.height, p.orientation, p.exif_date,"
-                + " p.thumbnail, c.code FROM photos p LEFT JOIN codes c ON c.photo_id = p.id AND c.model_id = ?"
-                + " WHERE p.sha256 = ? AND p.status = 'ok' ORDER BY c.code IS NULL LIMIT 1")) {
+                + " p.thumbnail, c.code, c.outputs FROM photos p LEFT JOIN codes c ON c.photo_id = p.id"
+                + " AND c.model_id = ? WHERE p.sha256 = ? AND p.status = 'ok'"
+                + " ORDER BY c.code IS NULL, c.outputs IS NULL LIMIT 1")) {
             ps.setString(1, modelId);
             ps.setString(2, sha256);
             try (ResultSet rs = ps.executeQuery()) {
@@ -371,7 +394,7 @@ public final class Catalogue implements AutoCloseable {
                 }
                 byte[] code = rs.getBytes(6);
                 return Optional.of(new Content(rs.getInt(1), rs.getInt(2), rs.getInt(3), instant(rs, 4),
-                        rs.getString(5), code == null ? null : decode(code)));
+                        rs.getString(5), code == null ? null : decode(code), rs.getBytes(7)));
             }
         } catch (SQLException e) {
             throw io("look up content", e);
@@ -438,8 +461,14 @@ public final class Catalogue implements AutoCloseable {
     /** A new or changed image with its code: insert or update the row at {@code path}, status ok. If the stored
      * content hash differs, codes of every model are dropped first (they described the old content). */
     record Upsert(Path path, long folderId, long size, long mtime, String sha256, int width, int height,
-                  int orientation, Instant exifDate, String thumbnail, String modelId, int bits, long[] code)
-            implements Write {
+                  int orientation, Instant exifDate, String thumbnail, String modelId, int bits, long[] code,
+                  byte[] outputs) implements Write {
+        /** Without outputs (a model that has none). */
+        Upsert(Path path, long folderId, long size, long mtime, String sha256, int width, int height,
+               int orientation, Instant exifDate, String thumbnail, String modelId, int bits, long[] code) {
+            this(path, folderId, size, mtime, sha256, width, height, orientation, exifDate, thumbnail, modelId, bits,
+                    code, null);
+        }
     }
 
     /** A file that cannot be catalogued as an image: row at {@code path} becomes skipped, its codes dropped. */
@@ -455,7 +484,12 @@ public final class Catalogue implements AutoCloseable {
     }
 
     /** A code for another model (or a regenerated thumbnail) for an unchanged row. */
-    record AddCode(long photoId, String modelId, int bits, long[] code, String thumbnail) implements Write {
+    record AddCode(long photoId, String modelId, int bits, long[] code, byte[] outputs, String thumbnail)
+            implements Write {
+        /** Without outputs (a model that has none). */
+        AddCode(long photoId, String modelId, int bits, long[] code, String thumbnail) {
+            this(photoId, modelId, bits, code, null, thumbnail);
+        }
     }
 
     /** Applies {@code writes} in order in ONE transaction; on any failure nothing of the batch is kept. Returns the
@@ -518,7 +552,7 @@ public final class Catalogue implements AutoCloseable {
                     ps.executeUpdate();
                 }
             }
-            putCode(id, u.modelId(), u.bits(), u.code());
+            putCode(id, u.modelId(), u.bits(), u.code(), u.outputs());
             coded.add(id);
         } else if (w instanceof Skip s) {
             Long id = null;
@@ -578,7 +612,7 @@ public final class Catalogue implements AutoCloseable {
         } else if (w instanceof AddCode a) {
             if (a.code() != null) {
                 ensureModel(a.modelId(), a.bits(), modelsSeen);
-                putCode(a.photoId(), a.modelId(), a.bits(), a.code());
+                putCode(a.photoId(), a.modelId(), a.bits(), a.code(), a.outputs());
                 coded.add(a.photoId());
             }
             if (a.thumbnail() != null) {
@@ -628,17 +662,26 @@ public final class Catalogue implements AutoCloseable {
         }
     }
 
-    private void putCode(long photoId, String modelId, int bits, long[] code) throws SQLException {
+    private void putCode(long photoId, String modelId, int bits, long[] code, byte[] outputs) throws SQLException {
         if (code.length != Codes.words(bits)) {
             throw new IllegalArgumentException("a " + bits + "-bit code has " + Codes.words(bits) + " words, got "
                     + code.length);
         }
+        if (outputs != null && outputs.length != bits) {
+            throw new IllegalArgumentException("a " + bits + "-bit code has " + bits + " outputs, got "
+                    + outputs.length);
+        }
         try (PreparedStatement ps = db.prepareStatement(
-                "INSERT OR REPLACE INTO codes(photo_id, model_id, bits, code) VALUES (?,?,?,?)")) {
+                "INSERT OR REPLACE INTO codes(photo_id, model_id, bits, code, outputs) VALUES (?,?,?,?,?)")) {
             ps.setLong(1, photoId);
             ps.setString(2, modelId);
             ps.setInt(3, bits);
             ps.setBytes(4, encode(code));
+            if (outputs == null) {
+                ps.setNull(5, Types.BLOB);
+            } else {
+                ps.setBytes(5, outputs);
+            }
             ps.executeUpdate();
         }
     }

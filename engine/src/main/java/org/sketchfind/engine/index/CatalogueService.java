@@ -147,6 +147,16 @@ public final class CatalogueService implements AutoCloseable {
         return catalogue.folders().stream().anyMatch(f -> !f.scanComplete());
     }
 
+    /**
+     * Whether some photo has a code of the encoder's model but not the outputs the encoder gives (a catalogue written
+     * before outputs were stored): a rescan encodes those photos again.
+     */
+    public boolean outputsMissing() throws IOException {
+        PhotoEncoder e = encoder();
+        return e.hasOutputs() && catalogue.photoIdsWithCode(e.modelId(), true).size()
+                < catalogue.photoIdsWithCode(e.modelId(), false).size();
+    }
+
     public Catalogue.Status status() throws IOException {
         return catalogue.status(encoder().modelId(), encoder().bits());
     }

@@ -280,7 +280,9 @@ public final class Indexer implements AutoCloseable {
             guardEmptiedFolders(folders, walk, rows);
             catalogue.replaceProblems(ids, walk.problems());
 
-            Set<Long> withCode = catalogue.photoIdsWithCode(model);
+            // a photo with a code but no outputs, where the encoder has them (a catalogue from before they were
+            // stored), is encoded again
+            Set<Long> withCode = catalogue.photoIdsWithCode(model, encoder.hasOutputs());
             List<Item> work = new ArrayList<>();
             Set<Path> seen = new java.util.HashSet<>();
             for (FolderWalker.Found f : walk.files()) {
@@ -462,7 +464,8 @@ public final class Indexer implements AutoCloseable {
             Map<String, Future<Decoded>> decoding = pr.decoding;
             for (String sha : needCode.keySet()) {
                 Catalogue.Content c = catalogue.content(sha, model).orElse(null);
-                if (c != null && c.code() != null && thumbnails.exists(c.thumbnail())) {
+                if (c != null && c.code() != null && (c.outputs() != null || !encoder.hasOutputs())
+                        && thumbnails.exists(c.thumbnail())) {
                     known.put(sha, c);
                 } else {
                     Path file = needCode.get(sha).get(0).item().file.path();
@@ -501,9 +504,10 @@ public final class Indexer implements AutoCloseable {
                 }
             }
             Map<String, long[]> codes = new HashMap<>();
+            Map<String, byte[]> outputs = new HashMap<>();
             Map<String, String> encodeErrors = new HashMap<>();
             if (!images.isEmpty()) {
-                encodeAll(shas, images, codes, encodeErrors);
+                encodeAll(shas, images, codes, outputs, encodeErrors);
                 encoded += codes.size();
             }
 
@@ -522,12 +526,13 @@ public final class Indexer implements AutoCloseable {
                         continue;
                     }
                     long[] code = c != null ? c.code() : codes.get(sha);
+                    byte[] out = c != null ? c.outputs() : outputs.get(sha);
                     String thumb = c != null ? c.thumbnail() : d.thumbnail();
                     if (c != null) {
                         reused++;
                     }
                     if (t.existingId() >= 0) {
-                        writes.add(new Catalogue.AddCode(t.existingId(), model, encoder.bits(), code, thumb));
+                        writes.add(new Catalogue.AddCode(t.existingId(), model, encoder.bits(), code, out, thumb));
                         updated++;
                     } else {
                         int w = c != null ? c.width() : d.info().width();
@@ -535,7 +540,7 @@ public final class Indexer implements AutoCloseable {
                         int o = c != null ? c.orientation() : d.info().orientation();
                         java.time.Instant date = c != null ? c.exifDate() : d.info().exifDate();
                         writes.add(new Catalogue.Upsert(f.path(), f.folderId(), f.size(), f.mtimeMillis(), sha, w, h,
-                                o, date, thumb, model, encoder.bits(), code));
+                                o, date, thumb, model, encoder.bits(), code, out));
                         if (t.item().row == null) {
                             added++;
                         } else {
@@ -554,7 +559,7 @@ public final class Indexer implements AutoCloseable {
                 Decoded d = e.getValue();
                 if (code != null) {
                     recent.put(e.getKey(), new Catalogue.Content(d.info().width(), d.info().height(),
-                            d.info().orientation(), d.info().exifDate(), d.thumbnail(), code));
+                            d.info().orientation(), d.info().exifDate(), d.thumbnail(), code, outputs.get(e.getKey())));
                 }
             }
             for (Catalogue.Write w : writes) {
@@ -565,18 +570,18 @@ public final class Indexer implements AutoCloseable {
         }
 
         private void encodeAll(List<String> shas, List<BufferedImage> images, Map<String, long[]> codes,
-                               Map<String, String> errors) {
-            List<long[]> out;
+                               Map<String, byte[]> outputs, Map<String, String> errors) {
+            PhotoEncoder.Encoded out;
             try {
-                out = encoder.encode(images);
+                out = encoder.encodeWithOutputs(images);
                 check(out, images.size());
             } catch (RuntimeException batchFailure) {
                 // find the culprit: encode one at a time, skip only the photos that fail
                 for (int i = 0; i < images.size(); i++) {
                     try {
-                        List<long[]> one = encoder.encode(List.of(images.get(i)));
+                        PhotoEncoder.Encoded one = encoder.encodeWithOutputs(List.of(images.get(i)));
                         check(one, 1);
-                        codes.put(shas.get(i), one.get(0));
+                        put(shas.get(i), one, 0, codes, outputs);
                     } catch (RuntimeException e) {
                         errors.put(shas.get(i), "encoder failed: " + e);
                     }
@@ -584,11 +589,20 @@ public final class Indexer implements AutoCloseable {
                 return;
             }
             for (int i = 0; i < shas.size(); i++) {
-                codes.put(shas.get(i), out.get(i));
+                put(shas.get(i), out, i, codes, outputs);
             }
         }
 
-        private void check(List<long[]> out, int n) {
+        private static void put(String sha, PhotoEncoder.Encoded e, int i, Map<String, long[]> codes,
+                                Map<String, byte[]> outputs) {
+            codes.put(sha, e.codes().get(i));
+            if (e.outputs() != null) {
+                outputs.put(sha, e.outputs().get(i));
+            }
+        }
+
+        private void check(PhotoEncoder.Encoded encoded, int n) {
+            List<long[]> out = encoded == null ? null : encoded.codes();
             if (out == null || out.size() != n) {
                 throw new IllegalStateException("encoder " + encoder.modelId() + " returned "
                         + (out == null ? "null" : out.size() + " codes") + " for " + n + " photos");
@@ -597,6 +611,13 @@ public final class Indexer implements AutoCloseable {
                 if (c == null || c.length != Codes.words(encoder.bits())) {
                     throw new IllegalStateException("encoder " + encoder.modelId() + " returned a code of "
                             + (c == null ? "null" : c.length + " words") + " for " + encoder.bits() + " bits");
+                }
+            }
+            if (encoder.hasOutputs()) {
+                List<byte[]> o = encoded.outputs();
+                if (o == null || o.size() != n || o.stream().anyMatch(v -> v == null || v.length != encoder.bits())) {
+                    throw new IllegalStateException("encoder " + encoder.modelId() + " returned no or wrong-sized"
+                            + " outputs for " + n + " photos");
                 }
             }
         }

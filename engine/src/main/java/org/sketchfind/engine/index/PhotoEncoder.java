@@ -27,6 +27,26 @@ public interface PhotoEncoder {
     List<long[]> encode(List<BufferedImage> photos);
 
     /**
+     * Whether {@link #encodeWithOutputs} gives real-valued outputs beside the codes (the ZSIH image encoder's
+     * {@code f(x) − 0.5}); the catalogue stores them and re-encodes photos it holds codes of but no outputs.
+     */
+    default boolean hasOutputs() {
+        return false;
+    }
+
+    /**
+     * {@link #encode} with each photo's real-valued outputs, {@link org.sketchfind.engine.code.CosineScore#quantize}d
+     * ({@link #bits()} bytes), in one pass; outputs null where {@link #hasOutputs()} is false.
+     */
+    default Encoded encodeWithOutputs(List<BufferedImage> photos) {
+        return new Encoded(encode(photos), null);
+    }
+
+    /** Codes, and their outputs in the same order or null. */
+    record Encoded(List<long[]> codes, List<byte[]> outputs) {
+    }
+
+    /**
      * Makes the encoder ready (e.g. loads a model that was only described so far); called by a scan before it
      * encodes its first photo, never by a scan that has nothing to encode. A failure here fails the scan as a
      * whole (the photos are left for the next scan, not recorded as skipped); {@link #encode} failures are the

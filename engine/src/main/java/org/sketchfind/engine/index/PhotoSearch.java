@@ -2,6 +2,7 @@ package org.sketchfind.engine.index;
 
 import org.sketchfind.engine.code.AsymmetricScore;
 import org.sketchfind.engine.code.Codes;
+import org.sketchfind.engine.code.CosineScore;
 import org.sketchfind.engine.code.QueryExpansion;
 
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.util.List;
  * and searched by {@link Searchers#best} (exhaustive XOR + popcount, or multi-index hashing for very large
  * collections; identical results, ties by smaller distance then catalogue order). The in-memory index is built on
  * first search and rebuilt after {@link #invalidate()} (the catalogue service calls it whenever a scan commits codes).
+ * Where every photo also has its encoder's stored outputs, {@link #nearestRealValued} ranks by their cosine with a
+ * sketch's outputs.
  */
 public final class PhotoSearch {
     private final Catalogue catalogue;
@@ -21,7 +24,8 @@ public final class PhotoSearch {
     private final int bits;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(PackedCodes codes, List<Path> paths, HammingSearcher searcher) {
+    /** {@code outputs}: every row's stored outputs, {@code bits} bytes per row in row order; null if any row lacks them. */
+    private record Snapshot(PackedCodes codes, List<Path> paths, HammingSearcher searcher, byte[] outputs) {
     }
 
     public PhotoSearch(Catalogue catalogue, String modelId, int bits) {
@@ -33,6 +37,11 @@ public final class PhotoSearch {
     /** Forgets the in-memory index; the next search reloads the codes from the catalogue. */
     public void invalidate() {
         snapshot = null;
+    }
+
+    /** Whether every searchable photo has stored outputs, so that {@link #nearestRealValued} can rank them. */
+    public boolean hasOutputs() throws IOException {
+        return snapshot().outputs() != null;
     }
 
     /** Number of searchable photos (photos with a code of this model). */
@@ -91,7 +100,52 @@ public final class PhotoSearch {
         for (int row = 0; row < n; row++) {
             score[row] = query.score(data, row * words);
         }
-        // the k best: a bounded min-heap of rows, worst on top (lower score, or the later row on equal scores)
+        List<Hit> out = new ArrayList<>();
+        for (int row : best(score, k)) {
+            out.add(located(s, row, query.distance(s.codes().get(row))));
+        }
+        return out;
+    }
+
+    /**
+     * The {@code k} photos whose stored outputs have the highest {@link CosineScore} with a sketch's outputs (an
+     * exhaustive scan; ties by catalogue order), each with {@link CosineScore#distance} as its distance.
+     *
+     * @throws IllegalStateException if some photo has no stored outputs ({@link #hasOutputs()})
+     */
+    public List<Hit> nearestRealValued(CosineScore query, int k) throws IOException {
+        if (query.bits() != bits) {
+            throw new IllegalArgumentException("query has " + query.bits() + " outputs; this model's codes have "
+                    + bits + " bits");
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1: " + k);
+        }
+        Snapshot s = snapshot();
+        if (s.outputs() == null) {
+            throw new IllegalStateException("not every photo has stored outputs of this model; a rescan adds them");
+        }
+        int n = s.codes().size();
+        double[] score = new double[n];
+        for (int row = 0; row < n; row++) {
+            score[row] = query.score(s.outputs(), row * bits);
+        }
+        List<Hit> out = new ArrayList<>();
+        for (int row : best(score, k)) {
+            out.add(located(s, row, query.distance(score[row])));
+        }
+        return out;
+    }
+
+    private Hit located(Snapshot s, int row, int distance) throws IOException {
+        Path thumb = catalogue.photo(s.codes().id(row)).map(catalogue::thumbnailFile).orElse(null);
+        return new Hit(s.codes().id(row), distance, row).located(s.paths().get(row), thumb);
+    }
+
+    /** The rows of the {@code k} highest scores, best first (ties by the earlier row). */
+    private static List<Integer> best(double[] score, int k) {
+        int n = score.length;
+        // a bounded min-heap of rows, worst on top (lower score, or the later row on equal scores)
         int m = Math.min(k, n);
         int[] heap = new int[m];
         int size = 0;
@@ -109,13 +163,7 @@ public final class PhotoSearch {
             rows.add(heap[i]);
         }
         rows.sort((a, b) -> better(a, b, score) ? -1 : better(b, a, score) ? 1 : 0);
-        List<Hit> out = new ArrayList<>(rows.size());
-        for (int row : rows) {
-            long[] code = s.codes().get(row);
-            Path thumb = catalogue.photo(s.codes().id(row)).map(catalogue::thumbnailFile).orElse(null);
-            out.add(new Hit(s.codes().id(row), query.distance(code), row).located(s.paths().get(row), thumb));
-        }
-        return out;
+        return rows;
     }
 
     /** Whether row a ranks before row b: a higher score, or the earlier row on equal scores. */
@@ -168,6 +216,17 @@ public final class PhotoSearch {
         return java.util.Optional.empty();
     }
 
+    /** The stored outputs of the photo with catalogue id {@code photoId}, if every photo has them. */
+    public java.util.Optional<byte[]> outputsOf(long photoId) throws IOException {
+        Snapshot s = snapshot();
+        for (int row = 0; s.outputs() != null && row < s.codes().size(); row++) {
+            if (s.codes().id(row) == photoId) {
+                return java.util.Optional.of(java.util.Arrays.copyOfRange(s.outputs(), row * bits, (row + 1) * bits));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public int bits() {
         return bits;
     }
@@ -181,11 +240,18 @@ public final class PhotoSearch {
                     List<Catalogue.StoredCode> stored = catalogue.codes(modelId);
                     PackedCodes codes = new PackedCodes(bits, Math.max(16, stored.size()));
                     List<Path> paths = new ArrayList<>(stored.size());
+                    byte[] outputs = new byte[Math.multiplyExact(stored.size(), bits)];
+                    boolean allOutputs = true;
                     for (Catalogue.StoredCode c : stored) {
+                        if (c.outputs() != null && c.outputs().length == bits) {
+                            System.arraycopy(c.outputs(), 0, outputs, paths.size() * bits, bits);
+                        } else {
+                            allOutputs = false;
+                        }
                         codes.append(c.photoId(), c.code());
                         paths.add(c.path());
                     }
-                    s = new Snapshot(codes, paths, Searchers.best(codes));
+                    s = new Snapshot(codes, paths, Searchers.best(codes), allOutputs ? outputs : null);
                     snapshot = s;
                 }
             }

@@ -56,4 +56,24 @@ public interface HashingModel {
     default float[][] sketchMargins(List<BufferedImage> sketches) {
         throw new UnsupportedOperationException(name() + " has no real-valued sketch outputs");
     }
+
+    /** Whether {@link #photoMarginsFromMaps} gives real-valued photo outputs (for real-valued ranking). */
+    default boolean hasPhotoMargins() {
+        return false;
+    }
+
+    /**
+     * The image encoder's real-valued outputs minus the threshold of Eq. 9, [N][bits], for photo feature maps: their
+     * signs are {@link #encodePhotoMaps}'s bits ({@link org.sketchfind.engine.code.CosineScore}).
+     *
+     * @throws UnsupportedOperationException where {@link #hasPhotoMargins()} is false
+     */
+    default float[][] photoMarginsFromMaps(org.nd4j.linalg.api.ndarray.INDArray maps) {
+        throw new UnsupportedOperationException(name() + " has no real-valued photo outputs");
+    }
+
+    /** {@link #photoMarginsFromMaps} of photos. */
+    default float[][] photoMargins(List<BufferedImage> photos) {
+        throw new UnsupportedOperationException(name() + " has no real-valued photo outputs");
+    }
 }

@@ -143,7 +143,26 @@ public final class ZsihHashingModel implements HashingModel {
     /** g(y) − 0.5: the sketch encoder's sigmoid outputs centred on Eq. 9's threshold. */
     @Override
     public float[][] sketchMarginsFromMaps(org.nd4j.linalg.api.ndarray.INDArray maps) {
-        org.nd4j.linalg.api.ndarray.INDArray out = encoders.sketchOutputs(maps);
+        return centred(encoders.sketchOutputs(maps));
+    }
+
+    @Override
+    public boolean hasPhotoMargins() {
+        return true;
+    }
+
+    /** f(x) − 0.5: the image encoder's sigmoid outputs centred on Eq. 9's threshold. */
+    @Override
+    public float[][] photoMarginsFromMaps(org.nd4j.linalg.api.ndarray.INDArray maps) {
+        return centred(encoders.imageOutputs(maps));
+    }
+
+    @Override
+    public float[][] photoMargins(List<BufferedImage> photos) {
+        return photoMarginsFromMaps(extractor.featureMaps(photos, ImagePreprocessor.Mode.PHOTO));
+    }
+
+    private static float[][] centred(org.nd4j.linalg.api.ndarray.INDArray out) {
         float[][] m = new float[(int) out.size(0)][];
         for (int i = 0; i < m.length; i++) {
             m[i] = out.getRow(i).toFloatVector();

@@ -49,24 +49,27 @@ public final class CrossStyle {
                                         GloveVectors glove, int heldOut, long seed, List<Path> sources,
                                         Evaluation.Options options, Consumer<String> log, CancellationToken cancel)
             throws IOException {
-        return evaluate(model, features, split, glove, heldOut, seed, sources, options, false, log, cancel);
+        return evaluate(model, features, split, glove, heldOut, seed, sources, options, false, false, log, cancel);
     }
 
     /**
      * {@link #evaluate(HashingModel, DatasetFeatures, ZeroShotSplit, GloveVectors, int, long, List,
      * Evaluation.Options, Consumer, CancellationToken)}; with {@code asymmetric}, each source is also ranked by
-     * asymmetric scores where the model has real-valued sketch outputs (a result of its own).
+     * asymmetric scores where the model has real-valued sketch outputs, and with {@code realValued} by the cosine of
+     * the sketch's and the photos' real-valued outputs where it has both (a result of its own each).
      */
     public static List<Result> evaluate(HashingModel model, DatasetFeatures features, ZeroShotSplit split,
                                         GloveVectors glove, int heldOut, long seed, List<Path> sources,
-                                        Evaluation.Options options, boolean asymmetric, Consumer<String> log,
-                                        CancellationToken cancel) throws IOException {
+                                        Evaluation.Options options, boolean asymmetric, boolean realValued,
+                                        Consumer<String> log, CancellationToken cancel) throws IOException {
+        boolean real = realValued && model.hasSketchMargins() && model.hasPhotoMargins();
         TrainingData td = SeenTrainingSet.build(features, split, glove, heldOut, 0, seed);
         int[] rows = td.valPhotos();
         FeatureMaps maps = td.photoMaps();
         List<String> names = td.classNames();
         int[] galleryLabels = new int[rows.length];
         List<long[]> gallery = new ArrayList<>();
+        List<float[]> galleryOutputs = new ArrayList<>();
         for (int from = 0; from < rows.length; from += 64) {
             int n = Math.min(64, rows.length - from);
             float[] buf = new float[n * maps.mapLength()];
@@ -74,8 +77,12 @@ public final class CrossStyle {
                 maps.copyTo(rows[from + i], buf, i * maps.mapLength());
                 galleryLabels[from + i] = td.photoClasses()[rows[from + i]];
             }
-            gallery.addAll(List.of(model.encodePhotoMaps(org.nd4j.linalg.factory.Nd4j.create(buf,
-                    new long[]{n, maps.channels(), maps.height(), maps.width()}, 'c'))));
+            org.nd4j.linalg.api.ndarray.INDArray batch = org.nd4j.linalg.factory.Nd4j.create(buf,
+                    new long[]{n, maps.channels(), maps.height(), maps.width()}, 'c');
+            gallery.addAll(List.of(model.encodePhotoMaps(batch)));
+            if (real) {
+                galleryOutputs.addAll(List.of(model.photoMarginsFromMaps(batch)));
+            }
         }
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < names.size(); c++) {
@@ -132,6 +139,16 @@ public final class CrossStyle {
                 log.accept(String.format(java.util.Locale.ROOT, "%s, asymmetric ranking: mAP@all %.4f", source,
                         a.mapAll()));
                 out.add(new Result(source + " (asymmetric ranking)", a, leftOut));
+            }
+            if (real) {
+                List<float[]> margins = inBatches(images, model::sketchMargins);
+                Report rv = Evaluation.realValued(model.name() + " + real-valued ranking", model.bits(),
+                        margins.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray(),
+                        galleryOutputs.toArray(new float[0][]), galleryLabels, names, options.withSplit(label)
+                                .withPrecisionK(Math.min(options.precisionK(), rows.length)));
+                log.accept(String.format(java.util.Locale.ROOT, "%s, real-valued ranking: mAP@all %.4f", source,
+                        rv.mapAll()));
+                out.add(new Result(source + " (real-valued ranking)", rv, leftOut));
             }
         }
         return out;

@@ -24,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Asymmetric ranking of the shipped ZSIH default on src-test-data: the sketch encoder's margins agree with its codes
- * (Eq. 9), {@code search} ranks by them by default ({@code "ranking"} says which; {@code --hamming} and
- * {@code --expand} rank by the Hamming distance), and {@code evaluate --asymmetric} adds a row of its own.
+ * Real-valued and asymmetric ranking of the shipped ZSIH default on src-test-data: the sketch and photo encoders'
+ * margins agree with their codes (Eq. 9); {@code search} ranks by real-valued outputs by default ({@code "ranking"}
+ * says which; {@code --asymmetric} by asymmetric scores, {@code --hamming} and {@code --expand} by the Hamming
+ * distance); {@code evaluate --asymmetric --real-valued} adds a row for each.
  */
 class EvaluateAsymmetricTest {
     @TempDir
@@ -61,16 +62,48 @@ class EvaluateAsymmetricTest {
         }
         assertTrue(nonZero > codes.length * m.bits() / 2, "margins carry more than the bits: " + nonZero);
         assertFalse(HashingModels.load(TestData.repoRoot().resolve("models/imagenet-itq-64.itq")).hasSketchMargins());
+        assertFalse(HashingModels.load(TestData.repoRoot().resolve("models/imagenet-itq-64.itq")).hasPhotoMargins());
     }
 
     @Test
-    void searchRanksAsymmetricallyByDefaultAndByHammingOnRequest() throws Exception {
+    void thePhotoMarginsSignsAreThePhotoCodesBits() throws Exception {
+        HashingModel m = HashingModels.load(HashingModels.defaultModelFile());
+        assertTrue(m.hasPhotoMargins());
+        List<BufferedImage> photos = new ArrayList<>();
+        try (Stream<Path> classes = Files.list(TestData.path("sketchy", "photo"))) {
+            for (Path c : classes.sorted().limit(3).toList()) {
+                try (Stream<Path> files = Files.list(c)) {
+                    for (Path f : files.sorted().limit(2).toList()) {
+                        photos.add(ImageIO.read(f.toFile()));
+                    }
+                }
+            }
+        }
+        INDArray maps = FeatureExtractor.of(m.backbone().name()).featureMaps(photos, ImagePreprocessor.Mode.PHOTO);
+        long[][] codes = m.encodePhotoMaps(maps);
+        float[][] margins = m.photoMarginsFromMaps(maps);
+        assertEquals(photos.size(), margins.length);
+        for (int i = 0; i < codes.length; i++) {
+            for (int k = 0; k < m.bits(); k++) {
+                assertEquals(margins[i][k] >= 0, Codes.bit(codes[i], k), "photo " + i + " bit " + k);
+                assertTrue(margins[i][k] >= -0.5f && margins[i][k] <= 0.5f, "a sigmoid output minus 0.5");
+            }
+        }
+    }
+
+    @Test
+    void searchRanksByRealValuedOutputsByDefaultAndAsymmetricallyOrByHammingOnRequest() throws Exception {
         Path data = tmp.resolve("catalogue");
         CliRun add = CliRun.of("index", "add", TestData.path("sketchy", "photo").toString(), "--data-dir",
                 data.toString(), "--json");
         assertEquals(0, add.code(), add.err());
         String doodle = TestData.path("quickdraw", "simplified", "cat.ndjson").toString();
-        CliRun asym = CliRun.of("search", "--ndjson", doodle, "--top", "10", "--data-dir", data.toString(), "--json");
+        CliRun real = CliRun.of("search", "--ndjson", doodle, "--top", "10", "--data-dir", data.toString(), "--json");
+        assertEquals(0, real.code(), real.err());
+        JsonNode rv = SearchPipelineTest.json(real.out());
+        assertEquals("real-valued", rv.get("ranking").asText());
+        CliRun asym = CliRun.of("search", "--ndjson", doodle, "--top", "10", "--data-dir", data.toString(),
+                "--asymmetric", "--json");
         assertEquals(0, asym.code(), asym.err());
         JsonNode a = SearchPipelineTest.json(asym.out());
         assertEquals("asymmetric", a.get("ranking").asText());
@@ -79,13 +112,17 @@ class EvaluateAsymmetricTest {
         assertEquals(0, ham.code(), ham.err());
         JsonNode h = SearchPipelineTest.json(ham.out());
         assertEquals("hamming", h.get("ranking").asText());
-        for (JsonNode r : List.of(a, h)) {
+        for (JsonNode r : List.of(rv, a, h)) {
             assertEquals(10, r.get("results").size());
             for (int i = 1; i < 10; i++) {
                 assertTrue(r.get("results").get(i - 1).get("distance").asInt()
                         <= r.get("results").get(i).get("distance").asInt(), "distances never fall: " + r);
             }
         }
+        CliRun both = CliRun.of("search", "--ndjson", doodle, "--data-dir", data.toString(), "--hamming",
+                "--asymmetric");
+        assertEquals(CliJobs.REFUSED, both.code());
+        assertTrue(both.err().contains("give one"), both.err());
         CliRun expanded = CliRun.of("search", "--ndjson", doodle, "--top", "5", "--expand", "5", "--data-dir",
                 data.toString(), "--json");
         assertEquals("hamming", SearchPipelineTest.json(expanded.out()).get("ranking").asText(),
@@ -93,25 +130,29 @@ class EvaluateAsymmetricTest {
     }
 
     @Test
-    void evaluateAddsAnAsymmetricRowForAZsihModel() throws Exception {
+    void evaluateAddsAsymmetricAndRealValuedRowsForAZsihModel() throws Exception {
         Path sk = TestData.path("sketchy");
         CliRun r = CliRun.of("evaluate", "--model", HashingModels.defaultModelFile().toString(), "--asymmetric",
+                "--real-valued",
                 "--queries", sk.resolve("sketch").toString(), "--gallery", sk.resolve("photo").toString(),
                 "--classes", sk.resolve("classes.tsv").toString(), "--only", "all",
                 "--cache", tmp.resolve("cache").toString(), "--out", tmp.resolve("report").toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode models = SearchPipelineTest.json(r.out()).get("models");
-        assertEquals(2, models.size(), r.out());
+        assertEquals(3, models.size(), r.out());
         assertFalse(models.get(0).get("model").asText().contains("asymmetric"));
         assertTrue(models.get(1).get("model").asText().endsWith("+ asymmetric ranking"), models.get(1).toString());
+        assertTrue(models.get(2).get("model").asText().endsWith("+ real-valued ranking"), models.get(2).toString());
         for (JsonNode m : models) {
             assertEquals(50, m.get("queries").asInt());
             assertEquals(50, m.get("gallery").asInt());
             double map = m.get("map_all").asDouble();
             assertTrue(map > 0.1 && map <= 1, "well above chance (0.1): " + m);
         }
-        // asymmetric scores are real numbers: no ties, so the tie-aware mAP is the plain one
-        assertEquals(models.get(1).get("map_all").asDouble(), models.get(1).get("map_all_tie_aware").asDouble(),
-                1e-9);
+        // asymmetric and real-valued scores are real numbers: no ties, so the tie-aware mAP is the plain one
+        for (int i = 1; i <= 2; i++) {
+            assertEquals(models.get(i).get("map_all").asDouble(), models.get(i).get("map_all_tie_aware").asDouble(),
+                    1e-9);
+        }
     }
 }

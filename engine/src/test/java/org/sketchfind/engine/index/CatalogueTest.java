@@ -50,6 +50,49 @@ class CatalogueTest {
         }
     }
 
+    /**
+     * A version-1 catalogue (codes without the outputs column) is upgraded in place: the column is added, every code is
+     * kept, and photos read back without outputs; codes written afterwards keep theirs.
+     */
+    @Test
+    void upgradesAVersion1CatalogueKeepingItsCodes() throws Exception {
+        Path a = tmp.resolve("photos/a.jpg");
+        Path b = tmp.resolve("photos/b.jpg");
+        long[] code = {0x0123456789abcdefL};
+        try (Catalogue c = Catalogue.open(tmp.resolve("data"))) {
+            long fid = c.addFolder(tmp.resolve("photos")).id();
+            c.writeBatch(List.of(new Catalogue.Upsert(a, fid, 10, 1, "aa11", 4, 3, 1, null, "aa/aa11.jpg", "m", 64,
+                    code)));
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data/catalogue.db"));
+             Statement s = db.createStatement()) {
+            s.execute("ALTER TABLE codes DROP COLUMN outputs");
+            s.execute("PRAGMA user_version = 1");
+        }
+        byte[] outputs = new byte[64];
+        outputs[3] = -100;
+        outputs[60] = 127;
+        try (Catalogue c = Catalogue.open(tmp.resolve("data"))) {
+            List<Catalogue.StoredCode> stored = c.codes("m");
+            assertEquals(1, stored.size());
+            assertArrayEquals(code, stored.get(0).code());
+            assertEquals(null, stored.get(0).outputs());
+            assertEquals(1, c.photoIdsWithCode("m").size());
+            assertEquals(0, c.photoIdsWithCode("m", true).size(), "no outputs yet: the next scan encodes it again");
+            long fid = c.folders().get(0).id();
+            c.writeBatch(List.of(new Catalogue.Upsert(b, fid, 10, 1, "bb22", 4, 3, 1, null, "bb/bb22.jpg", "m", 64,
+                    code, outputs)));
+            assertArrayEquals(outputs, c.codes("m").get(1).outputs());
+            assertEquals(1, c.photoIdsWithCode("m", true).size());
+            assertThrows(IllegalArgumentException.class, () -> c.writeBatch(List.of(new Catalogue.Upsert(a, fid, 10, 1, "aa11", 4,
+                    3, 1, null, "aa/aa11.jpg", "m", 64, code, new byte[8]))), "outputs must have one byte per bit");
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data/catalogue.db"));
+             Statement s = db.createStatement()) {
+            assertEquals(2, one(s, "PRAGMA user_version"));
+        }
+    }
+
     @Test
     void refusesANewerSchemaWithAClearMessage() throws Exception {
         try (Catalogue c = Catalogue.open(tmp)) {
