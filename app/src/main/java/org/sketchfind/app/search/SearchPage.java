@@ -339,8 +339,8 @@ public final class SearchPage implements Page {
         }
         long millis = Math.round(outcome.totalMillis());
         grid.show(outcome.hits());
-        summary.setText(outcome.hits().size() + " photos · " + millis + " ms · model " + outcome.model()
-                + " · " + outcome.ranking().label() + " ranking" + (refine.isSelected() ? " · refined" : ""));
+        summary.setText(outcome.hits().size() + " photos · " + millis + " ms · " + outcome.ranking().label()
+                + " ranking · model " + outcome.model() + (refine.isSelected() ? " · refined" : ""));
         if (outcome.hits().isEmpty()) {
             banner.show(Banner.Kind.INFO, "No photos to search yet: add a folder on the Collection page.");
         } else {

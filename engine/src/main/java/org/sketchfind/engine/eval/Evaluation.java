@@ -81,13 +81,10 @@ public final class Evaluation {
                                     Options options) {
         check(queryMargins.length, queryLabels, galleryCodes.length, galleryLabels, classNames, options);
         checkWords(galleryCodes, org.sketchfind.engine.code.Codes.words(bits), bits, "gallery");
+        checkMargins(queryMargins, bits, "query");
         org.sketchfind.engine.code.AsymmetricScore[] q = new org.sketchfind.engine.code.AsymmetricScore[
                 queryMargins.length];
         for (int i = 0; i < q.length; i++) {
-            if (queryMargins[i].length != bits) {
-                throw new IllegalArgumentException("query " + i + " has " + queryMargins[i].length
-                        + " margins, expected " + bits);
-            }
             q[i] = new org.sketchfind.engine.code.AsymmetricScore(queryMargins[i]);
         }
         return run(model, bits, null, queryLabels, galleryLabels, classNames, options,
@@ -102,12 +99,10 @@ public final class Evaluation {
                                     float[][] galleryMargins, int[] galleryLabels, List<String> classNames,
                                     Options options) {
         check(queryMargins.length, queryLabels, galleryMargins.length, galleryLabels, classNames, options);
+        checkMargins(queryMargins, bits, "query");
+        checkMargins(galleryMargins, bits, "gallery item");
         org.sketchfind.engine.code.CosineScore[] q = new org.sketchfind.engine.code.CosineScore[queryMargins.length];
         for (int i = 0; i < q.length; i++) {
-            if (queryMargins[i].length != bits) {
-                throw new IllegalArgumentException("query " + i + " has " + queryMargins[i].length
-                        + " margins, expected " + bits);
-            }
             q[i] = new org.sketchfind.engine.code.CosineScore(queryMargins[i]);
         }
         return run(model, bits, null, queryLabels, galleryLabels, classNames, options,
@@ -228,6 +223,15 @@ public final class Evaluation {
         return new Report(model, bits, dims, nq, ng, sumAp / n, sumApTie / n, options.precisionK(), sumP / n,
                 sumPTie / n, mapK, sumApK / n, nq > 0 ? nanos / 1e6 / nq : Double.NaN, nq - used, options.split(),
                 recall, pr, perClass);
+    }
+
+    private static void checkMargins(float[][] margins, int bits, String what) {
+        for (int i = 0; i < margins.length; i++) {
+            if (margins[i].length != bits) {
+                throw new IllegalArgumentException(what + " " + i + " has " + margins[i].length + " margins, expected "
+                        + bits);
+            }
+        }
     }
 
     private static void check(int nq, int[] queryLabels, int ng, int[] galleryLabels, List<String> classNames,

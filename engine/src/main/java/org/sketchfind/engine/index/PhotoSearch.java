@@ -85,13 +85,7 @@ public final class PhotoSearch {
      * scan; ties by catalogue order), each with {@link AsymmetricScore#distance} as its distance.
      */
     public List<Hit> nearestAsymmetric(AsymmetricScore query, int k) throws IOException {
-        if (query.bits() != bits) {
-            throw new IllegalArgumentException("query has " + query.bits() + " margins; this model's codes have "
-                    + bits + " bits");
-        }
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1: " + k);
-        }
+        checkScan(query.bits(), k);
         Snapshot s = snapshot();
         int n = s.codes().size();
         int words = s.codes().words();
@@ -114,13 +108,7 @@ public final class PhotoSearch {
      * @throws IllegalStateException if some photo has no stored outputs ({@link #hasOutputs()})
      */
     public List<Hit> nearestRealValued(CosineScore query, int k) throws IOException {
-        if (query.bits() != bits) {
-            throw new IllegalArgumentException("query has " + query.bits() + " outputs; this model's codes have "
-                    + bits + " bits");
-        }
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1: " + k);
-        }
+        checkScan(query.bits(), k);
         Snapshot s = snapshot();
         if (s.outputs() == null) {
             throw new IllegalStateException("not every photo has stored outputs of this model; a rescan adds them");
@@ -135,6 +123,17 @@ public final class PhotoSearch {
             out.add(located(s, row, query.distance(score[row])));
         }
         return out;
+    }
+
+    /** An exhaustive scan's arguments: a query of this model's length and at least one hit asked for. */
+    private void checkScan(int queryBits, int k) {
+        if (queryBits != bits) {
+            throw new IllegalArgumentException("query has " + queryBits + " real-valued outputs; this model's codes"
+                    + " have " + bits + " bits");
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1: " + k);
+        }
     }
 
     private Hit located(Snapshot s, int row, int distance) throws IOException {

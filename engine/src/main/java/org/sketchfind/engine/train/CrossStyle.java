@@ -121,37 +121,35 @@ public final class CrossStyle {
                 continue;
             }
             List<long[]> queries = inBatches(images, model::encodeSketches);
-            String label = "seen-class " + source.getFileName() + " queries";
-            Report r = Evaluation.hamming(model.name(), model.bits(), queries.toArray(new long[0][]),
-                    labels.stream().mapToInt(Integer::intValue).toArray(), gallery.toArray(new long[0][]),
-                    galleryLabels, names, options.withSplit(label)
-                            .withPrecisionK(Math.min(options.precisionK(), rows.length)));
+            int[] queryLabels = labels.stream().mapToInt(Integer::intValue).toArray();
+            Evaluation.Options opts = options.withSplit("seen-class " + source.getFileName() + " queries")
+                    .withPrecisionK(Math.min(options.precisionK(), rows.length));
+            Report r = Evaluation.hamming(model.name(), model.bits(), queries.toArray(new long[0][]), queryLabels,
+                    gallery.toArray(new long[0][]), galleryLabels, names, opts);
             log.accept(String.format(java.util.Locale.ROOT, "%s: %d queries of %d classes, %d left out (unseen or"
                     + " unknown class): mAP@all %.4f", source, images.size(),
                     labels.stream().distinct().count(), leftOut, r.mapAll()));
             out.add(new Result(source.toString(), r, leftOut));
-            if (asymmetric && model.hasSketchMargins()) {
-                List<float[]> margins = inBatches(images, model::sketchMargins);
-                Report a = Evaluation.asymmetric(model.name() + " + asymmetric ranking", model.bits(),
-                        margins.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray(),
-                        gallery.toArray(new long[0][]), galleryLabels, names, options.withSplit(label)
-                                .withPrecisionK(Math.min(options.precisionK(), rows.length)));
-                log.accept(String.format(java.util.Locale.ROOT, "%s, asymmetric ranking: mAP@all %.4f", source,
-                        a.mapAll()));
-                out.add(new Result(source + " (asymmetric ranking)", a, leftOut));
+            boolean asym = asymmetric && model.hasSketchMargins();
+            float[][] margins = asym || real ? inBatches(images, model::sketchMargins).toArray(new float[0][]) : null;
+            if (asym) {
+                out.add(logged(source, "asymmetric ranking", Evaluation.asymmetric(model.name()
+                        + " + asymmetric ranking", model.bits(), margins, queryLabels, gallery.toArray(new long[0][]),
+                        galleryLabels, names, opts), leftOut, log));
             }
             if (real) {
-                List<float[]> margins = inBatches(images, model::sketchMargins);
-                Report rv = Evaluation.realValued(model.name() + " + real-valued ranking", model.bits(),
-                        margins.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray(),
-                        galleryOutputs.toArray(new float[0][]), galleryLabels, names, options.withSplit(label)
-                                .withPrecisionK(Math.min(options.precisionK(), rows.length)));
-                log.accept(String.format(java.util.Locale.ROOT, "%s, real-valued ranking: mAP@all %.4f", source,
-                        rv.mapAll()));
-                out.add(new Result(source + " (real-valued ranking)", rv, leftOut));
+                out.add(logged(source, "real-valued ranking", Evaluation.realValued(model.name()
+                        + " + real-valued ranking", model.bits(), margins, queryLabels,
+                        galleryOutputs.toArray(new float[0][]), galleryLabels, names, opts), leftOut, log));
             }
         }
         return out;
+    }
+
+    /** A source's result under another ranking, its figure logged. */
+    private static Result logged(Path source, String ranking, Report report, int leftOut, Consumer<String> log) {
+        log.accept(String.format(java.util.Locale.ROOT, "%s, %s: mAP@all %.4f", source, ranking, report.mapAll()));
+        return new Result(source + " (" + ranking + ")", report, leftOut);
     }
 
     /** {@code perBatch} over the images in batches of 32, its rows in order. */

@@ -37,16 +37,7 @@ class EvaluateAsymmetricTest {
     void theMarginsSignsAreTheSketchCodesBits() throws Exception {
         HashingModel m = HashingModels.load(HashingModels.defaultModelFile());
         assertTrue(m.hasSketchMargins());
-        List<BufferedImage> sketches = new ArrayList<>();
-        try (Stream<Path> classes = Files.list(TestData.path("sketchy", "sketch"))) {
-            for (Path c : classes.sorted().limit(3).toList()) {
-                try (Stream<Path> files = Files.list(c)) {
-                    for (Path f : files.sorted().limit(2).toList()) {
-                        sketches.add(ImageIO.read(f.toFile()));
-                    }
-                }
-            }
-        }
+        List<BufferedImage> sketches = firstImages("sketch");
         INDArray maps = FeatureExtractor.of(m.backbone().name()).featureMaps(sketches, ImagePreprocessor.Mode.SKETCH);
         long[][] codes = m.encodeSketchMaps(maps);
         float[][] margins = m.sketchMarginsFromMaps(maps);
@@ -69,16 +60,7 @@ class EvaluateAsymmetricTest {
     void thePhotoMarginsSignsAreThePhotoCodesBits() throws Exception {
         HashingModel m = HashingModels.load(HashingModels.defaultModelFile());
         assertTrue(m.hasPhotoMargins());
-        List<BufferedImage> photos = new ArrayList<>();
-        try (Stream<Path> classes = Files.list(TestData.path("sketchy", "photo"))) {
-            for (Path c : classes.sorted().limit(3).toList()) {
-                try (Stream<Path> files = Files.list(c)) {
-                    for (Path f : files.sorted().limit(2).toList()) {
-                        photos.add(ImageIO.read(f.toFile()));
-                    }
-                }
-            }
-        }
+        List<BufferedImage> photos = firstImages("photo");
         INDArray maps = FeatureExtractor.of(m.backbone().name()).featureMaps(photos, ImagePreprocessor.Mode.PHOTO);
         long[][] codes = m.encodePhotoMaps(maps);
         float[][] margins = m.photoMarginsFromMaps(maps);
@@ -154,5 +136,20 @@ class EvaluateAsymmetricTest {
             assertEquals(models.get(i).get("map_all").asDouble(), models.get(i).get("map_all_tie_aware").asDouble(),
                     1e-9);
         }
+    }
+
+    /** Two images of each of the first three classes of src-test-data's Sketchy {@code sketch} or {@code photo}. */
+    private static List<BufferedImage> firstImages(String kind) throws Exception {
+        List<BufferedImage> images = new ArrayList<>();
+        try (Stream<Path> classes = Files.list(TestData.path("sketchy", kind))) {
+            for (Path c : classes.sorted().limit(3).toList()) {
+                try (Stream<Path> files = Files.list(c)) {
+                    for (Path f : files.sorted().limit(2).toList()) {
+                        images.add(ImageIO.read(f.toFile()));
+                    }
+                }
+            }
+        }
+        return images;
     }
 }
