@@ -65,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " ablation, which has no decoder mean)")
     Double semanticWeight;
 
-    @Option(names = "--anchor-weight", defaultValue = "1000", paramLabel = "LAMBDA_A",
+    @Option(names = "--anchor-weight", defaultValue = "10000", paramLabel = "LAMBDA_A",
             description = "weight of the anchored codes (not in the paper, which is 0): above 0 the encoders start from"
                     + " a closed-form solution (photo codes that keep the backbone's photo neighbourhoods, sketch codes"
                     + " regressed onto their class's photo codes) and are held near it (default ${DEFAULT-VALUE})")

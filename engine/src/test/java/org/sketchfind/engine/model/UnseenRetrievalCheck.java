@@ -3,11 +3,12 @@ package org.sketchfind.engine.model;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sketchfind.engine.TestData;
+import org.sketchfind.engine.data.ClassTable;
+import org.sketchfind.engine.data.ZeroShotSplit;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,15 +32,9 @@ class UnseenRetrievalCheck {
     @Test
     void imagenetCosineBaselineOnUnseenClasses() throws IOException {
         Path sketchy = TestData.sharedOrSkip().resolve("sketchy");
-        List<String> lines = Files.readAllLines(sketchy.resolve("classes.tsv"), StandardCharsets.UTF_8);
-        int col = Arrays.asList(lines.get(0).split("\t")).indexOf("split_sake_zeroshot1_25unseen");
-        List<String> unseen = new ArrayList<>();
-        for (String l : lines.subList(1, lines.size())) {
-            String[] f = l.split("\t");
-            if (f[col].equals("unseen")) {
-                unseen.add(f[0]);
-            }
-        }
+        // the evaluation side of the primary split, read as every other reader of classes.tsv reads it
+        List<String> unseen = ZeroShotSplit.of(ClassTable.read(sketchy.resolve("classes.tsv"))).unseen()
+                .forEvaluation().names();
         FeatureExtractor fx = FeatureExtractor.of(SqueezeNet11.NAME);
         // -Dcheck.sketchMode=PHOTO feeds sketches through the photo transform (resize 256, centre crop 224) instead
         ImagePreprocessor.Mode sketchMode = ImagePreprocessor.Mode.valueOf(System.getProperty("check.sketchMode", "SKETCH"));
