@@ -325,16 +325,22 @@ final class Research {
         try (DatasetFeatures f = FeatureWork.features(ds.dataset(), r.cache(),
                 FeatureExtractor.of(m.backbone().name()), listener, token)) {
             List<LabeledImage> gallery = zs.unseen().forEvaluation().select(f.photos()).items();
-            long[][] codes = codes(m, new FeatureMapsSubset(f.photoMaps(), rows(f.photos(), gallery)), false);
+            FeatureMapsSubset galleryMaps = new FeatureMapsSubset(f.photoMaps(), rows(f.photos(), gallery));
+            long[][] codes = codes(m, galleryMaps, false);
+            boolean real = !r.hamming() && r.expand() == 0 && m.hasSketchMargins() && m.hasPhotoMargins();
+            float[][] outputs = real ? photoMargins(m, galleryMaps) : null;
             List<LabeledImage> sketches = zs.unseen().forEvaluation().select(f.sketches()).items();
             List<RetrievalFigure.Row> figureRows = new ArrayList<>();
             for (String c : chosen) {
                 token.throwIfCancelled("retrieval figure before " + c);
                 LabeledImage query = sketches.stream().filter(s -> zs.canonical(s.className()).equals(c))
                         .min(Comparator.comparing(s -> s.path().getFileName().toString())).orElseThrow();
-                long[] q = codes(m, new FeatureMapsSubset(f.sketchMaps(), rows(f.sketches(), List.of(query))),
-                        true)[0];
-                Ranking ranking = Ranking.byHamming(q, codes, m.bits());
+                FeatureMapsSubset queryMaps = new FeatureMapsSubset(f.sketchMaps(), rows(f.sketches(), List.of(query)));
+                long[] q = codes(m, queryMaps, true)[0];
+                org.sketchfind.engine.code.CosineScore cos = real
+                        ? new org.sketchfind.engine.code.CosineScore(margins(m, queryMaps)[0]) : null;
+                double[] scores = real ? cos.scores(outputs) : null;
+                Ranking ranking = real ? Ranking.byScore(scores) : Ranking.byHamming(q, codes, m.bits());
                 if (r.expand() > 0) {
                     List<long[]> nb = new ArrayList<>();
                     for (int k = 0; k < Math.min(r.expand(), codes.length); k++) {
@@ -347,11 +353,12 @@ final class Research {
                 for (int k = 0; k < Math.min(r.top(), codes.length); k++) {
                     int g = ranking.order()[k];
                     hits.add(new RetrievalFigure.Hit(gallery.get(g).path(), zs.canonical(gallery.get(g).className()),
-                            Codes.hamming(q, codes[g])));
+                            real ? cos.distance(scores[g]) : Codes.hamming(q, codes[g])));
                 }
                 figureRows.add(new RetrievalFigure.Row(query.path(), c, hits));
             }
-            String title = m.name() + (r.expand() > 0 ? expansion(r.expand()) : "") + " — unseen " + zs.column()
+            String title = m.name() + (r.expand() > 0 ? expansion(r.expand()) : real ? REAL_VALUED : "") + " — unseen "
+                    + zs.column()
                     + ", gallery " + gallery.size() + " photos";
             RetrievalFigure.write(r.out(), title, figureRows);
             List<Long> right = new ArrayList<>();

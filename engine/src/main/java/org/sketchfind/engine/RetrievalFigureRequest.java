@@ -14,10 +14,19 @@ import java.util.List;
  * @param out     the PNG to write
  * @param split   split column of classes.tsv
  * @param cache   feature cache folder, or null for the default
+ * @param hamming rank by Hamming distance even where the model has real-valued outputs (by default a ZSIH model's
+ *                photos are ranked as the search ranks them: {@link PhotoCollection#DEFAULT_RANKING}); expansion always
+ *                ranks by Hamming distance
  */
 public record RetrievalFigureRequest(Path model, Path data, List<String> classes, int top, int expand, Path out,
-                                     String split, Path cache) {
+                                     String split, Path cache, boolean hamming) {
     public RetrievalFigureRequest {
         classes = List.copyOf(classes);
+    }
+
+    /** Ranked as the search ranks. */
+    public RetrievalFigureRequest(Path model, Path data, List<String> classes, int top, int expand, Path out,
+                                  String split, Path cache) {
+        this(model, data, classes, top, expand, out, split, cache, false);
     }
 }

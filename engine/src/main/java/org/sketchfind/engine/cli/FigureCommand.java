@@ -42,6 +42,10 @@ public final class FigureCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.png")
     Path out;
 
+    @Option(names = "--hamming", description = "rank by Hamming distance; by default a ZSIH model ranks as the search"
+            + " does (real-valued ranking), and --expand ranks by Hamming distance")
+    boolean hamming;
+
     @Mixin
     DatasetOptions common = new DatasetOptions();
 
@@ -50,7 +54,7 @@ public final class FigureCommand implements Callable<Integer> {
         RetrievalFigureResult r;
         try (Sketchfind engine = new Sketchfind()) {
             r = CliJobs.awaitCancellingOnExit(engine.retrievalFigure(new RetrievalFigureRequest(model, data, classes,
-                    top, expand, out, common.split, common.cache), CliJobs.log()), 5);
+                    top, expand, out, common.split, common.cache, hamming), CliJobs.log()), 5);
         } catch (Exception e) {
             return CliJobs.fail("retrieval-figure", e);
         }

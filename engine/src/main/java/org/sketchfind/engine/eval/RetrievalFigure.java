@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A picture like the paper's Fig. 4: one row per query sketch, the sketch, then its top-ranked gallery photos, each
  * framed green when it is of the sketch's class and red when not, with the class name under the sketch and the
- * rank and Hamming distance under each photo.
+ * rank and distance in bits under each photo (the Hamming distance, or for the real-valued ranking
+ * {@code CosineScore#distance}).
  */
 public final class RetrievalFigure {
     /** One row: the query sketch file, its class, and the ranked photos (file, class, distance), best first. */

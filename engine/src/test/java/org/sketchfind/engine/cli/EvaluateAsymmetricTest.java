@@ -34,43 +34,36 @@ class EvaluateAsymmetricTest {
     static Path tmp;
 
     @Test
-    void theMarginsSignsAreTheSketchCodesBits() throws Exception {
+    void theMarginsSignsAreTheCodesBitsForSketchesAndPhotos() throws Exception {
         HashingModel m = HashingModels.load(HashingModels.defaultModelFile());
         assertTrue(m.hasSketchMargins());
-        List<BufferedImage> sketches = firstImages("sketch");
-        INDArray maps = FeatureExtractor.of(m.backbone().name()).featureMaps(sketches, ImagePreprocessor.Mode.SKETCH);
-        long[][] codes = m.encodeSketchMaps(maps);
-        float[][] margins = m.sketchMarginsFromMaps(maps);
-        assertEquals(sketches.size(), margins.length);
+        assertTrue(m.hasPhotoMargins());
+        checkMargins(m, "sketch", ImagePreprocessor.Mode.SKETCH, m::encodeSketchMaps, m::sketchMarginsFromMaps);
+        checkMargins(m, "photo", ImagePreprocessor.Mode.PHOTO, m::encodePhotoMaps, m::photoMarginsFromMaps);
+        HashingModel itq = HashingModels.load(TestData.repoRoot().resolve("models/imagenet-itq-64.itq"));
+        assertFalse(itq.hasSketchMargins());
+        assertFalse(itq.hasPhotoMargins());
+    }
+
+    /** The margins of six src-test-data images of {@code kind}: one per bit, in [−0.5, 0.5], signed as the codes. */
+    private static void checkMargins(HashingModel m, String kind, ImagePreprocessor.Mode mode,
+                                     java.util.function.Function<INDArray, long[][]> codesOf,
+                                     java.util.function.Function<INDArray, float[][]> marginsOf) throws Exception {
+        List<BufferedImage> images = firstImages(kind);
+        INDArray maps = FeatureExtractor.of(m.backbone().name()).featureMaps(images, mode);
+        long[][] codes = codesOf.apply(maps);
+        float[][] margins = marginsOf.apply(maps);
+        assertEquals(images.size(), margins.length);
         int nonZero = 0;
         for (int i = 0; i < codes.length; i++) {
             assertEquals(m.bits(), margins[i].length);
             for (int k = 0; k < m.bits(); k++) {
-                assertEquals(margins[i][k] >= 0, Codes.bit(codes[i], k), "sketch " + i + " bit " + k);
+                assertEquals(margins[i][k] >= 0, Codes.bit(codes[i], k), kind + " " + i + " bit " + k);
                 assertTrue(margins[i][k] >= -0.5f && margins[i][k] <= 0.5f, "a sigmoid output minus 0.5");
                 nonZero += Math.abs(margins[i][k]) > 1e-3 ? 1 : 0;
             }
         }
-        assertTrue(nonZero > codes.length * m.bits() / 2, "margins carry more than the bits: " + nonZero);
-        assertFalse(HashingModels.load(TestData.repoRoot().resolve("models/imagenet-itq-64.itq")).hasSketchMargins());
-        assertFalse(HashingModels.load(TestData.repoRoot().resolve("models/imagenet-itq-64.itq")).hasPhotoMargins());
-    }
-
-    @Test
-    void thePhotoMarginsSignsAreThePhotoCodesBits() throws Exception {
-        HashingModel m = HashingModels.load(HashingModels.defaultModelFile());
-        assertTrue(m.hasPhotoMargins());
-        List<BufferedImage> photos = firstImages("photo");
-        INDArray maps = FeatureExtractor.of(m.backbone().name()).featureMaps(photos, ImagePreprocessor.Mode.PHOTO);
-        long[][] codes = m.encodePhotoMaps(maps);
-        float[][] margins = m.photoMarginsFromMaps(maps);
-        assertEquals(photos.size(), margins.length);
-        for (int i = 0; i < codes.length; i++) {
-            for (int k = 0; k < m.bits(); k++) {
-                assertEquals(margins[i][k] >= 0, Codes.bit(codes[i], k), "photo " + i + " bit " + k);
-                assertTrue(margins[i][k] >= -0.5f && margins[i][k] <= 0.5f, "a sigmoid output minus 0.5");
-            }
-        }
+        assertTrue(nonZero > codes.length * m.bits() / 2, kind + " margins carry more than the bits: " + nonZero);
     }
 
     @Test
