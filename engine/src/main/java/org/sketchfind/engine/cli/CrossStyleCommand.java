@@ -46,13 +46,8 @@ public final class CrossStyleCommand implements Callable<Integer> {
     @Option(names = "--expand", defaultValue = "0", paramLabel = "K", description = "query expansion k (default 0)")
     int expand;
 
-    @Option(names = "--asymmetric", description = "also rank each source by asymmetric scores (the sketch's"
-            + " real-valued outputs against the photos' codes)")
-    boolean asymmetric;
-
-    @Option(names = "--real-valued", description = "also rank each source by the cosine of the sketch's and the photos'"
-            + " real-valued outputs, as the app's search does")
-    boolean realValued;
+    @Mixin
+    RankingOptions ranking = new RankingOptions();
 
     @Mixin
     DatasetOptions common = new DatasetOptions();
@@ -62,7 +57,8 @@ public final class CrossStyleCommand implements Callable<Integer> {
         CrossStyleResult r;
         try (Sketchfind engine = new Sketchfind()) {
             r = CliJobs.awaitCancellingOnExit(engine.crossStyle(new CrossStyleRequest(model, data, drawings, glove,
-                    heldOut, seed, expand, common.split, common.cache, asymmetric, realValued), CliJobs.log()), 5);
+                    heldOut, seed, expand, common.split, common.cache, ranking.asymmetric,
+                    ranking.realValued), CliJobs.log()), 5);
         } catch (Exception e) {
             return CliJobs.fail("cross-style", e);
         }

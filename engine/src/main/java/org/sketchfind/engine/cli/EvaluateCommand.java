@@ -64,13 +64,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "rank Hamming rows with query expansion from the K nearest photos (default 0: none)")
     int expand;
 
-    @Option(names = "--asymmetric", description = "also rank each ZSIH model by asymmetric scores: the sketch's"
-            + " real-valued outputs against the photos' binary codes (a row of its own)")
-    boolean asymmetric;
-
-    @Option(names = "--real-valued", description = "also rank each ZSIH model by the cosine of the sketch's and the"
-            + " photos' real-valued encoder outputs (a row of its own)")
-    boolean realValued;
+    @Mixin
+    RankingOptions ranking = new RankingOptions();
 
     @Override
     public Integer call() {
@@ -87,7 +82,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (Sketchfind engine = new Sketchfind()) {
             r = CliJobs.awaitCancellingOnExit(engine.evaluate(new EvaluationRequest(models, baselines, bits, train,
                     glove, queries, gallery, classes, common.split, side, out, common.cache, backbone.name, expand,
-                    asymmetric, realValued),
+                    ranking.asymmetric, ranking.realValued),
                     CliJobs.log()), 5);
         } catch (Exception e) {
             return CliJobs.fail("evaluate", e);

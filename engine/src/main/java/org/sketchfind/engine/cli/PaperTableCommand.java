@@ -53,21 +53,16 @@ public final class PaperTableCommand implements Callable<Integer> {
                     + " step; rows named '+ query expansion (k = K)'); default 0: none")
     int expand;
 
-    @Option(names = "--asymmetric", description = "also measure every ZSIH model by asymmetric ranking (the sketch's"
-            + " real-valued outputs against the photos' codes; rows named '+ asymmetric ranking')")
-    boolean asymmetric;
-
-    @Option(names = "--real-valued", description = "also measure every ZSIH model by the cosine of the sketch's and the"
-            + " photos' real-valued encoder outputs (rows named '+ real-valued ranking')")
-    boolean realValued;
+    @picocli.CommandLine.Mixin
+    RankingOptions ranking = new RankingOptions();
 
     @Override
     public Integer call() {
         EvaluationResult r;
         try (Sketchfind engine = new Sketchfind()) {
             r = CliJobs.awaitCancellingOnExit(engine.paperTable(new PaperTableRequest(data, glove, models, bits, out,
-                    reportDir, common.split, common.cache, baselineBackbones, expand, asymmetric, realValued),
-                    CliJobs.log()), 5);
+                    reportDir, common.split, common.cache, baselineBackbones, expand, ranking.asymmetric,
+                    ranking.realValued), CliJobs.log()), 5);
         } catch (Exception e) {
             return CliJobs.fail("paper-table", e);
         }
