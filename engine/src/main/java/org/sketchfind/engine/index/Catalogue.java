@@ -361,6 +361,19 @@ public final class Catalogue implements AutoCloseable {
         }
     }
 
+    /** Whether some photo has a code of {@code modelId} but no stored outputs (one query, for the app's start). */
+    public synchronized boolean hasCodesWithoutOutputs(String modelId) throws IOException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT EXISTS(SELECT 1 FROM codes WHERE model_id = ? AND outputs IS NULL)")) {
+            ps.setString(1, modelId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        } catch (SQLException e) {
+            throw io("look for codes without outputs", e);
+        }
+    }
+
     /** All codes of one model (with the photos' paths), ordered by photo id: what a Hamming index is built from. */
     public synchronized List<StoredCode> codes(String modelId) throws IOException {
         List<StoredCode> out = new ArrayList<>();

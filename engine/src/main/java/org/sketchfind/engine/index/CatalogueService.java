@@ -153,8 +153,7 @@ public final class CatalogueService implements AutoCloseable {
      */
     public boolean outputsMissing() throws IOException {
         PhotoEncoder e = encoder();
-        return e.hasOutputs() && catalogue.photoIdsWithCode(e.modelId(), true).size()
-                < catalogue.photoIdsWithCode(e.modelId(), false).size();
+        return e.hasOutputs() && catalogue.hasCodesWithoutOutputs(e.modelId());
     }
 
     public Catalogue.Status status() throws IOException {

@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,11 +80,16 @@ class CatalogueTest {
             assertEquals(null, stored.get(0).outputs());
             assertEquals(1, c.photoIdsWithCode("m").size());
             assertEquals(0, c.photoIdsWithCode("m", true).size(), "no outputs yet: the next scan encodes it again");
+            assertTrue(c.hasCodesWithoutOutputs("m"));
             long fid = c.folders().get(0).id();
             c.writeBatch(List.of(new Catalogue.Upsert(b, fid, 10, 1, "bb22", 4, 3, 1, null, "bb/bb22.jpg", "m", 64,
                     code, outputs)));
             assertArrayEquals(outputs, c.codes("m").get(1).outputs());
             assertEquals(1, c.photoIdsWithCode("m", true).size());
+            assertTrue(c.hasCodesWithoutOutputs("m"), "the upgraded photo still has none");
+            c.writeBatch(List.of(new Catalogue.Upsert(a, fid, 10, 1, "aa11", 4, 3, 1, null, "aa/aa11.jpg", "m", 64,
+                    code, outputs)));
+            assertFalse(c.hasCodesWithoutOutputs("m"), "every code has outputs now");
             assertThrows(IllegalArgumentException.class, () -> c.writeBatch(List.of(new Catalogue.Upsert(a, fid, 10, 1, "aa11", 4,
                     3, 1, null, "aa/aa11.jpg", "m", 64, code, new byte[8]))), "outputs must have one byte per bit");
         }
