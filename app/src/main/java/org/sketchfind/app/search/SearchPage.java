@@ -351,7 +351,8 @@ public final class SearchPage implements Page {
 
     private void showHint() {
         summary.setText("");
-        banner.show(Banner.Kind.HINT, "Sketch something on the left — results appear as you draw.");
+        banner.show(Banner.Kind.HINT, "Sketch something on the left — results appear as you draw. An outline with a"
+                + " little detail finds more than a quick doodle.");
     }
 
     /** New photos indexed (or removed) while a query is shown: search again, so results stay current. */

@@ -115,6 +115,8 @@ class SearchPageTest {
         // clearing the canvas drops the results and shows the hint again
         robot.clickOn("#clearButton");
         waitUntil(10, "grid empty", () -> page.grid().getItems().isEmpty());
-        assertTrue(((Label) robot.lookup("#searchMessage").query()).getText().contains("Sketch something"));
+        String hint = ((Label) robot.lookup("#searchMessage").query()).getText();
+        assertTrue(hint.contains("Sketch something"), hint);
+        assertTrue(hint.contains("doodle"), "the hint says outlines find more than doodles (cross-style figures): " + hint);
     }
 }
