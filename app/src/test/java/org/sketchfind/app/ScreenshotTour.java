@@ -74,6 +74,7 @@ public final class ScreenshotTour {
                     e.printStackTrace();
                     code = 1;
                 }
+                AppFixtures.deleteTree(work);
                 System.exit(code);
             }, "screenshot-tour");
             t.setDaemon(true);

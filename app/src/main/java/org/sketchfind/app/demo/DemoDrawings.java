@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 /**
  * The Quick, Draw! drawings demo mode replays: {@code assets/quickdraw-demo/<class>.ndjson}, a few timed (raw
  * format) drawings of each demo-collection class that Quick, Draw! has (CC BY 4.0, Google Creative Lab; made by
- * {@code assets/quickdraw-demo/DemoDrawingsSubset.java}). Read in the background; interleaved class by class so
- * that consecutive replays show different things.
+ * {@code assets/quickdraw-demo/DemoDrawingsChooser.java}, which keeps the drawings with which the shipped model finds
+ * their class best). Read in the background; interleaved class by class so that consecutive replays show different
+ * things.
  */
 public final class DemoDrawings {
     public static final String FOLDER = "assets/quickdraw-demo";

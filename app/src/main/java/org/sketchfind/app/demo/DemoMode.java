@@ -102,6 +102,7 @@ public final class DemoMode {
     private void build(Runnable onLeave) {
         Label title = new Label("Draw something. Sketchfind finds it among the photos.");
         title.getStyleClass().add("demo-title");
+        title.setWrapText(true);
         caption.setId("demoCaption");
         caption.getStyleClass().add("demo-caption");
         caption.setWrapText(true);
