@@ -220,19 +220,4 @@ public final class AppFixtures {
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
         return file;
     }
-
-    /**
-     * Deletes a scratch folder and everything under it, as far as it can (the screenshot tour and the stall probe are
-     * programs, not tests, so no {@code @TempDir} cleans up after them; each leaves a training run of over 1 GB).
-     */
-    public static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
-        }
-    }
 }

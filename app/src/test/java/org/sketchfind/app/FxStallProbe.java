@@ -142,7 +142,7 @@ public final class FxStallProbe {
                     pinger.shutdownNow();
                     report(TrainingModel.State.IDLE, model, (System.nanoTime() - t0) / 1e9);
                     services.close();
-                    AppFixtures.deleteTree(work);
+                    EngineFixtures.deleteTree(work);
                     Platform.exit();
                     System.exit(0);
                 });
@@ -155,7 +155,7 @@ public final class FxStallProbe {
                     pinger.shutdownNow();
                     report(s, model, (System.nanoTime() - t0) / 1e9);
                     services.close();
-                    AppFixtures.deleteTree(work);
+                    EngineFixtures.deleteTree(work);
                     Platform.exit();
                     System.exit(s == TrainingModel.State.COMPLETED ? 0 : 1);
                 }

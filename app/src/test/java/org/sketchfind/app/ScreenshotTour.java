@@ -21,6 +21,7 @@ import org.sketchfind.app.search.SearchPage;
 import org.sketchfind.app.theme.ThemeManager;
 import org.sketchfind.app.training.TrainingModel;
 import org.sketchfind.app.training.TrainingPage;
+import org.sketchfind.engine.EngineFixtures;
 import org.sketchfind.engine.PhotoCollection;
 import org.sketchfind.engine.RecordedSketch;
 import org.sketchfind.engine.Sketchfind;
@@ -74,7 +75,7 @@ public final class ScreenshotTour {
                     e.printStackTrace();
                     code = 1;
                 }
-                AppFixtures.deleteTree(work);
+                EngineFixtures.deleteTree(work);
                 System.exit(code);
             }, "screenshot-tour");
             t.setDaemon(true);

@@ -336,7 +336,7 @@ final class Research {
                 LabeledImage query = sketches.stream().filter(s -> zs.canonical(s.className()).equals(c))
                         .min(Comparator.comparing(s -> s.path().getFileName().toString())).orElseThrow();
                 FeatureMapsSubset queryMaps = new FeatureMapsSubset(f.sketchMaps(), rows(f.sketches(), List.of(query)));
-                long[] q = codes(m, queryMaps, true)[0];
+                long[] q = real ? null : codes(m, queryMaps, true)[0];      // the real-valued ranking reads no code
                 org.sketchfind.engine.code.CosineScore cos = real
                         ? new org.sketchfind.engine.code.CosineScore(margins(m, queryMaps)[0]) : null;
                 double[] scores = real ? cos.scores(outputs) : null;

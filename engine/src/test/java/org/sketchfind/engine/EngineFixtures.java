@@ -7,8 +7,11 @@ import org.sketchfind.engine.index.ImageLoaderDecoder;
 import org.sketchfind.engine.index.Indexer;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Facade fixtures for tests of the engine's clients (the app's tests use them through the engine's test jar, so
@@ -45,5 +48,21 @@ public final class EngineFixtures {
         AverageHashEncoder encoder = new AverageHashEncoder();
         CatalogueService service = new CatalogueService(Catalogue.open(dataDir), encoder, options);
         return new PhotoCollection(service, sketch -> encoder.encode(List.of(sketch)).get(0), new Jobs(), true);
+    }
+
+    /**
+     * Deletes a scratch folder and everything under it, as far as it can. For the programs among the tests (the
+     * screenshot tour, the stall probe, benchmarks), which no {@code @TempDir} cleans up after: the tour and the probe
+     * each leave a training run of over 1 GB.
+     */
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
     }
 }

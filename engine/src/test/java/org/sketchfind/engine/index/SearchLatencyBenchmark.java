@@ -1,6 +1,7 @@
 package org.sketchfind.engine.index;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.sketchfind.engine.EngineFixtures;
 import org.sketchfind.engine.PhotoCollection;
 import org.sketchfind.engine.SearchResult;
 import org.sketchfind.engine.Sketch;
@@ -122,6 +123,7 @@ public final class SearchLatencyBenchmark {
         sb.append(String.format(Locale.ROOT, "%n  load average at end %.2f", load()));
         System.out.println(sb);
         System.err.println(sb);
+        EngineFixtures.deleteTree(tmp);
     }
 
     private static Sketch sketchOf(Drawing d) {
