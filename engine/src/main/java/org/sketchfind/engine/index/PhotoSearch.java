@@ -207,23 +207,26 @@ public final class PhotoSearch {
     /** The stored code of the photo with catalogue id {@code photoId} under this search's model, if it has one. */
     public java.util.Optional<long[]> codeOf(long photoId) throws IOException {
         Snapshot s = snapshot();
-        for (int row = 0; row < s.codes().size(); row++) {
-            if (s.codes().id(row) == photoId) {
-                return java.util.Optional.of(s.codes().get(row));
-            }
-        }
-        return java.util.Optional.empty();
+        int row = rowOf(s, photoId);
+        return row < 0 ? java.util.Optional.empty() : java.util.Optional.of(s.codes().get(row));
     }
 
     /** The stored outputs of the photo with catalogue id {@code photoId}, if every photo has them. */
     public java.util.Optional<byte[]> outputsOf(long photoId) throws IOException {
         Snapshot s = snapshot();
-        for (int row = 0; s.outputs() != null && row < s.codes().size(); row++) {
+        int row = s.outputs() == null ? -1 : rowOf(s, photoId);
+        return row < 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(java.util.Arrays.copyOfRange(s.outputs(), row * bits, (row + 1) * bits));
+    }
+
+    /** The row of the photo with catalogue id {@code photoId} in {@code s}, or -1. */
+    private static int rowOf(Snapshot s, long photoId) {
+        for (int row = 0; row < s.codes().size(); row++) {
             if (s.codes().id(row) == photoId) {
-                return java.util.Optional.of(java.util.Arrays.copyOfRange(s.outputs(), row * bits, (row + 1) * bits));
+                return row;
             }
         }
-        return java.util.Optional.empty();
+        return -1;
     }
 
     public int bits() {
